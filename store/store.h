@@ -1,0 +1,68 @@
+// store: the SQLite database that keeps documents, entities, mentions and relations
+// across runs. SQLiteCpp stays inside this module; every error comes back as a
+// Status that names the database file and the statement that failed.
+//
+// Schema: schemas/migrations/NNNN_*.sql, applied in order; PRAGMA user_version
+// holds the number of the last one applied, and a database from a newer polgraph
+// (user_version above what this build knows) is refused.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/entity.h"
+#include "core/relation.h"
+#include "core/status.h"
+
+namespace polgraph::store {
+
+struct StoreCounts {
+  int64_t documents = 0;
+  int64_t entities = 0;  // distinct actor ids across documents
+  int64_t mentions = 0;
+  int64_t relations = 0;  // relation mentions (one row per extracted relation)
+};
+
+// What the graph is built from: every stored entity (merged by id across
+// documents, aliases unioned) and every stored relation with its provenance.
+struct GraphInput {
+  std::vector<Entity> entities;  // mentions left empty; aliases with all surface forms
+  std::vector<Relation> relations;
+  std::vector<Document> documents;  // metadata only: id, title, date, url, publisher
+};
+
+// Owns one database connection. Not thread-safe: use from one thread.
+class Store {
+ public:
+  // Opens or creates `path` (":memory:" for tests) and applies pending migrations.
+  // Fails on a file that is not a SQLite database or has an unknown schema version.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Batches: everything between BeginBatch and CommitBatch is one transaction, so
+  // an interrupted run leaves the last committed state. RollbackBatch undoes it.
+  Status BeginBatch();
+  Status CommitBatch();
+  Status RollbackBatch();
+
+  // True when a document with this id or this content hash is already stored.
+  Result<bool> Contains(const Document& doc);
+
+  // Stores the document with its extraction. Returns false (and stores nothing)
+  // when the document is already there by id or by content hash.
+  Result<bool> AddDocument(const Document& doc, const Extraction& extraction);
+
+  Result<StoreCounts> Counts();
+  Result<GraphInput> LoadGraphInput();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace polgraph::store
