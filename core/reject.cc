@@ -35,9 +35,11 @@ const char* RejectCodeName(RejectCode code) {
 std::string Reject::ToString() const {
   std::string out = source;
   if (line > 0) {
-    out += ":" + std::to_string(line);
+    out += ':';
+    out += std::to_string(line);
   } else if (offset >= 0) {
-    out += ":@" + std::to_string(offset);
+    out += ":@";
+    out += std::to_string(offset);
   }
   out += ": ";
   out += RejectCodeName(code);
