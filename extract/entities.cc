@@ -38,6 +38,52 @@ std::string Initials(const std::vector<std::string>& words) {
   return out;
 }
 
+// Personal pronouns become mentions to be resolved to a person: "he"/"she"
+// always, "him"/"her" when "her" is not a possessive determiner ("her rival").
+void AddPronounMentions(SentenceAnalysis* s) {
+  const auto& toks = s->tokens;
+  std::vector<MentionSpan> merged;
+  size_t next = 0;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    if (s->mention_at[k] >= 0) continue;
+    std::string w = AsciiLower(toks[k].text);
+    bool pronoun = w == "he" || w == "she" || w == "him";
+    if (w == "her") {
+      const bool last = k + 1 >= toks.size();
+      pronoun = last || !toks[k + 1].is_word || IsPreposition(toks[k + 1].text) ||
+                toks[k + 1].text == "to" || toks[k + 1].text == "and";
+    }
+    if (!pronoun) continue;
+    while (next < s->mentions.size() && s->mentions[next].first < k) {
+      merged.push_back(s->mentions[next++]);
+    }
+    MentionSpan m;
+    m.first = k;
+    m.last = k + 1;
+    m.type = ActorType::kPerson;
+    m.name = std::string(toks[k].text);
+    m.pronoun = true;
+    merged.push_back(m);
+  }
+  if (merged.size() == s->mentions.size()) return;
+  while (next < s->mentions.size()) merged.push_back(s->mentions[next++]);
+  // Titles point at their qualifier by mention index: renumber them.
+  std::vector<int> new_index(s->mentions.size(), -1);
+  for (size_t i = 0, j = 0; i < merged.size(); ++i) {
+    if (!merged[i].pronoun && j < s->mentions.size()) new_index[j++] = static_cast<int>(i);
+  }
+  for (TitleSpan& t : s->titles) {
+    if (t.qualifier >= 0) t.qualifier = new_index[static_cast<size_t>(t.qualifier)];
+  }
+  s->mentions = std::move(merged);
+  std::fill(s->mention_at.begin(), s->mention_at.end(), -1);
+  for (size_t i = 0; i < s->mentions.size(); ++i) {
+    for (size_t k = s->mentions[i].first; k < s->mentions[i].last; ++k) {
+      s->mention_at[k] = static_cast<int>(i);
+    }
+  }
+}
+
 }  // namespace
 
 std::string EntityId(ActorType type, std::string_view label) {
@@ -98,8 +144,28 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
 
   std::vector<Entity> entities;
   std::map<std::string, size_t> by_id;
+  // The most recent person named, for pronouns: news keeps its protagonist as
+  // "he"/"she". Object pronouns ("hosted her") skip persons of their own
+  // sentence, who are usually the subject doing the hosting.
+  int last_person = -1, last_person_before_sentence = -1;
   for (SentenceAnalysis& s : *sentences) {
+    AddPronounMentions(&s);
+    last_person_before_sentence = last_person;
     for (MentionSpan& m : s.mentions) {
+      if (m.pronoun) {
+        std::string w = AsciiLower(m.name);
+        int antecedent = (w == "he" || w == "she") ? last_person : last_person_before_sentence;
+        if (antecedent < 0) continue;
+        m.entity = antecedent;
+        Mention mention;
+        mention.start = s.tokens[m.first].start;
+        mention.end = s.tokens[m.last - 1].end;
+        mention.text = m.name;
+        mention.sentence = s.index;
+        mention.pronoun = true;
+        entities[static_cast<size_t>(antecedent)].mentions.push_back(std::move(mention));
+        continue;
+      }
       ActorType type = m.type;
       std::string label = m.name;
       if (m.acronym) {
@@ -130,6 +196,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
       Entity& e = entities[it->second];
       if (e.country.empty()) e.country = m.country;
       m.entity = static_cast<int>(it->second);
+      if (type == ActorType::kPerson) last_person = m.entity;
       Mention mention;
       mention.start = s.tokens[m.first].start;
       mention.end = s.tokens[m.last - 1].end;

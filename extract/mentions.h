@@ -21,6 +21,7 @@ struct MentionSpan {
   std::string country;     // ISO3 when known (lexicon, demonym before a title)
   bool weak = false;       // a lone capitalised word that may not be a name at all
   bool acronym = false;    // all capitals, like "FN" or "NATO"
+  bool pronoun = false;    // "he", "she", "him", "her": resolved to a person
   int title = -1;          // index into SentenceAnalysis::titles of the title before it
   int entity = -1;         // document entity, set by ResolveEntities; -1 = dropped
 };

@@ -118,6 +118,13 @@ class SentenceRelations {
           k = after + 1;  // "Russia's President Putin": Russia is a possessor
           continue;
         }
+        if (QualifiesTitle(m)) {
+          k = after;  // "Duma speaker Vyacheslav Volodin": the Duma qualifies the title
+          continue;
+        }
+        // "met Volodin, and Slutsky hosted her": a conjunct followed by a verb is
+        // the subject of a new clause, not another object.
+        if (!found->empty() && after < n && StartsVerbGroup(after)) return k;
         found->push_back(m);
         k = after;
         // Continue only through a coordinator.
@@ -150,21 +157,59 @@ class SentenceRelations {
     return k;
   }
 
+  // True when token k is an auxiliary, a modal or a verb of the lexicon.
+  bool StartsVerbGroup(size_t k) const {
+    std::string w = AsciiLower(W(k));
+    return In(kBe, w) || In(kAux, w) || In(kModal, w) ||
+           (IsLowerWord(toks_[k]) && !res_.verbs.Lookup(w).empty());
+  }
+
+  // True when mention m names the institution of a title that a person follows:
+  // "Kremlin" in "Kremlin spokesman Dmitry Peskov".
+  bool QualifiesTitle(int m) const {
+    size_t k = M(m).last;
+    if (k >= toks_.size() || !InTitle(k)) return false;
+    while (k < toks_.size() && InTitle(k)) ++k;
+    int p = ActorAt(k);
+    return p >= 0 && M(p).type == ActorType::kPerson;
+  }
+
   // Subject mentions to the left of token `end` (exclusive), in text order.
   std::vector<int> CollectSubjects(size_t end) const {
+    // "Le Pen, the leader of the National Front, is visiting": skip an apposition
+    // between commas to reach the subject it describes.
+    if (end >= 2 && W(end - 1) == ",") {
+      for (size_t c = end - 1; c > 1 && end - c < 20; --c) {
+        if (W(c - 1) != ",") continue;
+        std::string first = AsciiLower(W(c));
+        bool apposition = first == "the" || first == "a" || first == "an" || InTitle(c) ||
+                          s_.demonym_at[c] >= 0 || In(kRelativePronouns, first);
+        if (apposition && ActorAt(c - 2) >= 0) return CollectSubjects(c - 1);
+        break;
+      }
+    }
     std::vector<int> found;
-    size_t heads = 0;  // lower-case head words seen before any mention
+    size_t heads = 0;      // lower-case head words seen before any mention
+    size_t committed = 0;  // mentions found up to the last coordinator crossed
+    bool stopped = false;  // the scan ended on a word no subject phrase contains
     size_t k = end;
     while (k > 0 && end - k < 25) {
       --k;
       const Token& t = toks_[k];
+      if (t.text == ")" && found.empty()) {
+        // "Vladimir Putin (right) meets": skip the parenthesis.
+        size_t open = k;
+        while (open > 0 && W(open) != "(") --open;
+        if (W(open) == "(") {
+          k = open;
+          continue;
+        }
+      }
       if (int m = ActorAt(k); m >= 0) {
         size_t after = M(m).last;
         bool possessor = after < toks_.size() && after < end &&
                          (W(after) == "'s" || W(after) == "\xE2\x80\x99s");
-        if (!possessor || found.empty()) {
-          if (!possessor) found.push_back(m);
-        }
+        if (!possessor && !QualifiesTitle(m)) found.push_back(m);
         k = M(m).first;
         continue;
       }
@@ -174,13 +219,18 @@ class SentenceRelations {
         continue;
       }
       if (In(kRelativePronouns, lower)) break;
-      if (IsCoordinator(t) || In(kDeterminers, lower) || t.text == "'s" ||
+      if (IsCoordinator(t)) {
+        committed = found.size();
+        continue;
+      }
+      if (In(kDeterminers, lower) || t.text == "'s" ||
           t.text == "\xE2\x80\x99s" || InTitle(k) || s_.demonym_at[k] >= 0) {
         continue;
       }
       if (IsPreposition(lower)) {
         // The mention just collected was the object of this preposition.
         if (!found.empty() && M(found.back()).first == k + 1) found.pop_back();
+        stopped = true;
         break;
       }
       if (found.empty() && IsLowerWord(t) && heads < 2 && res_.verbs.Lookup(t.text).empty() &&
@@ -188,8 +238,12 @@ class SentenceRelations {
         ++heads;  // "other countries have imposed": the head noun itself is no actor
         continue;
       }
+      stopped = IsLowerWord(t);
       break;
     }
+    // "X met with Y, and Z hosted her": what lies beyond the last coordinator
+    // belongs to another clause when the scan ran into a verb or preposition.
+    if (stopped && committed > 0 && committed < found.size()) found.resize(committed);
     std::reverse(found.begin(), found.end());
     return found;
   }
@@ -263,8 +317,15 @@ class SentenceRelations {
       }
       --g;
     }
-    for (size_t k = 0; k < g; ++k) {
-      if (In(kSubordinators, AsciiLower(W(k)))) hypothetical = true;
+    // "if elected, she would ...": a condition earlier in the same clause. A
+    // relative pronoun or "that" in between starts a new clause.
+    for (size_t k = g; k > 0; --k) {
+      std::string w = AsciiLower(W(k - 1));
+      if (In(kRelativePronouns, w) || w == ";") break;
+      if (In(kSubordinators, w)) {
+        hypothetical = true;
+        break;
+      }
     }
 
     for (const auto& fm : forms) {
@@ -347,8 +408,10 @@ class SentenceRelations {
       }
       for (int sm : subjects) {
         for (int om : objects) {
+          // A resolved pronoun is a guess about who is meant.
+          double c = confidence - (M(sm).pronoun ? 0.15 : 0.0) - (M(om).pronoun ? 0.15 : 0.0);
           Emit(Ref(sm), Ref(om), p.predicate, RelationKind::kEvent, p.cameo, negated,
-               hypothetical, confidence, trigger);
+               hypothetical, c, trigger);
         }
       }
       if (!objects.empty()) break;  // first pattern that finds an object wins

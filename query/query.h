@@ -30,4 +30,12 @@ struct PathStep {
 Result<std::vector<PathStep>> ShortestPath(const graph::KnowledgeGraph& kg,
                                            const std::string& from, const std::string& to);
 
+// The `limit` actors with the most distinct relations (in + out edges), most
+// connected first, ties broken by label. Empty for an empty graph.
+struct ActorDegree {
+  graph::Vertex actor;
+  size_t degree = 0;
+};
+std::vector<ActorDegree> TopActors(const graph::KnowledgeGraph& kg, size_t limit);
+
 }  // namespace polgraph::query

@@ -1,0 +1,52 @@
+// The steps `ingest`, `export` and `build` share: read + extract + store, and
+// load the graph from a store. Thin glue over the modules; no domain logic.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "graph/knowledge_graph.h"
+#include "ingest/reader.h"
+
+namespace polgraph::cli {
+
+struct IngestArgs {
+  std::vector<std::string> paths;
+  std::string db;
+  std::string date;
+  std::string lexicon_dir;
+  size_t batch_size = 200;  // documents per SQLite transaction
+  bool strict = false;
+};
+
+struct IngestStats {
+  size_t read = 0;       // documents read successfully
+  size_t stored = 0;     // new documents stored
+  size_t duplicates = 0; // already in the store (same id or content)
+  size_t rejected = 0;   // inputs rejected (printed to stderr)
+  size_t relations = 0;  // relations stored
+  size_t bytes = 0;      // text bytes of the documents read
+  double seconds = 0;
+};
+
+// Reads, extracts and stores. Returns an error when the store cannot be opened
+// or written; rejects are printed and counted, and the run goes on.
+Result<IngestStats> RunIngest(const IngestArgs& args);
+
+struct LoadedGraph {
+  graph::KnowledgeGraph kg;
+  size_t documents = 0;  // documents in the store
+};
+
+// Builds the merged graph from the store at `db` (only actors that take part in
+// at least one relation become vertices).
+Result<LoadedGraph> LoadGraph(const std::string& db);
+
+// Writes `kg` in `format` ("graphml" or "jsonld") to `path` ("-" for stdout),
+// through a temporary file renamed into place so a failed export never leaves a
+// half-written file behind.
+Status WriteGraph(const graph::KnowledgeGraph& kg, const std::string& format,
+                  const std::string& path);
+
+}  // namespace polgraph::cli
