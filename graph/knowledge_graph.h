@@ -40,8 +40,8 @@ struct RelationEdge {
   RelationKind kind = RelationKind::kEvent;
   std::string cameo;
   std::optional<double> goldstein;
-  int weight = 0;          // supporting mentions that are neither negated nor hypothetical
-  int negated_count = 0;   // mentions that deny the relation
+  int weight = 0;         // supporting mentions that are neither negated nor hypothetical
+  int negated_count = 0;  // mentions that deny the relation
   int hypothetical_count = 0;
   int doc_count = 0;       // distinct documents among the supporting mentions
   std::string first_seen;  // earliest date (relation date, else document date); may be empty
@@ -50,8 +50,8 @@ struct RelationEdge {
   std::vector<Evidence> evidence;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                    ActorVertex, RelationEdge>;
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ActorVertex,
+                                    RelationEdge>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -62,6 +62,16 @@ class KnowledgeGraph {
   // Builds the graph. Relations whose subject or object id has no entity still get
   // vertices (from the relation's EntityRef). Document dates fill in relations
   // without a date of their own.
+  //
+  // Actors: one vertex per entity id, in id order. A Person whose name is the
+  // trailing token(s) of exactly one longer Person's name ("Putin", "Le Pen") is
+  // merged into it; its id then resolves to that vertex through FindById and its
+  // label becomes an alias. With two candidates nothing is merged.
+  // Edges: one per (subject, predicate, object) after merging; relations whose two
+  // ends merge into one actor are dropped. Edges supported only by negated or
+  // hypothetical mentions are kept with weight 0. doc_count, first_seen and
+  // last_seen count every mention of the edge, negated or not; dates that are not
+  // YYYY-MM-DD are ignored.
   static KnowledgeGraph Build(const std::vector<Entity>& entities,
                               const std::vector<Relation>& relations,
                               const std::vector<Document>& documents);
@@ -75,7 +85,8 @@ class KnowledgeGraph {
 
  private:
   Graph graph_;
-  std::map<std::string, Vertex> by_id_;
+  std::map<std::string, Vertex> by_id_;                 // every id, merged ones too
+  std::map<std::string, std::vector<Vertex>> by_name_;  // NormalizeKey of label and aliases
 };
 
 }  // namespace polgraph::graph

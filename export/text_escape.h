@@ -1,0 +1,28 @@
+// Encoding helpers shared by the writers: text that may hold anything extraction
+// let through (invalid UTF-8, control characters, markup) made safe for XML, JSON
+// and IRIs, and doubles written so that they read back exactly.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace polgraph::exporter {
+
+// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
+std::string ValidUtf8(std::string_view text);
+
+// `text` as XML 1.0 character data or attribute value (double-quoted): & < > " are
+// escaped, CR kept as &#13; so parsers do not fold it, and the characters XML 1.0
+// forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) dropped. Invalid
+// UTF-8 becomes U+FFFD.
+std::string XmlEscape(std::string_view text);
+
+// `text` with every byte other than ASCII letters, digits and - . _ ~ written as
+// %XX, so any id (spaces, ':', '/', non-ASCII) becomes one valid IRI path segment.
+std::string PercentEncode(std::string_view text);
+
+// Shortest decimal form that parses back to the same double ("0.1", "2",
+// "1406764800.5"). Callers skip NaN and infinities.
+std::string FormatDouble(double value);
+
+}  // namespace polgraph::exporter

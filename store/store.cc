@@ -1,0 +1,280 @@
+// Store: opening, migrations, batches and the public entry points. Writes live in
+// store_write.cc, reads for the graph in store_read.cc.
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <iterator>
+#include <string_view>
+
+#include "core/reject.h"
+#include "core/text.h"
+#include "polgraph_store_data.h"
+#include "store/store_impl.h"
+
+namespace polgraph::store {
+namespace {
+
+// Schema migrations in the order they are applied; PRAGMA user_version is the
+// number applied so far. Append only: a shipped migration never changes.
+constexpr std::string_view kMigrations[] = {
+    "schemas/migrations/0001_initial.sql",
+};
+constexpr int64_t kKnownVersion = std::size(kMigrations);
+
+// Long enough to ride out another polgraph process committing a batch, short
+// enough that a stuck lock is reported instead of hanging a run.
+constexpr int kBusyTimeoutMs = 10000;
+
+// Migrations run as one multi-statement text; quoting all of it would bury the
+// error, and SQLite's own message already names the object involved.
+constexpr size_t kMaxQuotedSql = 160;
+
+bool IsInMemory(const std::string& path) { return path == ":memory:"; }
+
+}  // namespace
+
+struct Store::Impl : StoreImpl {
+  using StoreImpl::StoreImpl;
+};
+
+Status SqliteErrorStatus(const std::string& path, std::string_view sql,
+                         const SQLite::Exception& e) {
+  const int code = e.getErrorCode() & 0xff;  // primary code; extended codes add detail only
+  if (code == SQLITE_NOTADB) {
+    return Status::Corruption(path + ": not a SQLite database (" + e.what() +
+                              "); expected a polgraph store or a new file");
+  }
+  std::string message = path + ": " + e.what();
+  if (!sql.empty()) {
+    std::string quoted = CollapseWhitespace(sql);
+    if (quoted.size() > kMaxQuotedSql) quoted = MakeExcerpt(quoted, kMaxQuotedSql) + "...";
+    message += " (in \"" + quoted + "\")";
+  }
+  switch (code) {
+    case SQLITE_CORRUPT:
+      return Status::Corruption(std::move(message));
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return Status::IoError(std::move(message));
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+      return Status::InvalidArgument(std::move(message));
+    default:
+      return Status::Internal(std::move(message));
+  }
+}
+
+std::string DocumentHash(const Document& doc) {
+  if (!doc.content_hash.empty()) return doc.content_hash;
+  return ContentHash(doc.title + "\n\n" + doc.text);
+}
+
+StoreImpl::StoreImpl(const std::string& db_path)
+    : path(db_path), db(db_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs) {}
+
+StoreImpl::~StoreImpl() {
+  ResetStatements();
+  if (in_batch && !Autocommit()) db.tryExec("ROLLBACK");
+}
+
+Status StoreImpl::Migrate() {
+  // Per connection and a no-op inside a transaction, so it comes first.
+  Exec("PRAGMA foreign_keys = ON");
+  // The first read of the file: this is where SQLite notices a non-database.
+  running_sql = "PRAGMA user_version";
+  const int64_t version = db.execAndGet(running_sql).getInt64();
+  if (version > kKnownVersion) {
+    return Status::InvalidArgument(path + ": schema version " + std::to_string(version) +
+                                   " is newer than this polgraph knows (" +
+                                   std::to_string(kKnownVersion) +
+                                   "); use a newer polgraph or another database file");
+  }
+  if (version < 0) {
+    return Status::Corruption(path + ": schema version " + std::to_string(version) +
+                              " is negative; expected 0 to " + std::to_string(kKnownVersion));
+  }
+  // Only after the version check: switching to WAL rewrites the file header, and a
+  // database from a newer polgraph must be left exactly as it was.
+  if (!IsInMemory(path)) Exec("PRAGMA journal_mode = WAL");
+  // With WAL, NORMAL is durable against application crashes and much faster than FULL.
+  Exec("PRAGMA synchronous = NORMAL");
+
+  for (int64_t next = version; next < kKnownVersion; ++next) {
+    const std::string_view file = kMigrations[next];
+    const std::string_view sql = data::EmbeddedFile(file);
+    if (sql.empty()) {
+      return Status::Internal(path + ": migration " + std::string(file) +
+                              " is not compiled into this build");
+    }
+    // A migration and its version bump commit together, so a crash leaves either
+    // the old schema or the new one, never half of it.
+    Exec("BEGIN IMMEDIATE");
+    try {
+      Exec(std::string(sql));
+      Exec("PRAGMA user_version = " + std::to_string(next + 1));
+      Exec("COMMIT");
+    } catch (const SQLite::Exception& e) {
+      // The quoted SQL starts with the migration's header comment, which names it.
+      Status status = SqliteErrorStatus(path, running_sql, e);
+      db.tryExec("ROLLBACK");
+      return status;
+    }
+  }
+  return Status::Ok();
+}
+
+bool StoreImpl::HasDocument(const std::string& doc_id, const std::string& content_hash) {
+  SQLite::Statement& find = Prepared(
+      find_document, "SELECT 1 FROM documents WHERE doc_id = ?1 OR content_hash = ?2 LIMIT 1");
+  find.bind(1, doc_id);
+  find.bind(2, content_hash);
+  const bool found = Step(find);
+  find.reset();
+  return found;
+}
+
+SQLite::Statement& StoreImpl::Prepared(std::unique_ptr<SQLite::Statement>& slot, const char* sql) {
+  running_sql = sql;
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db, sql);
+  } else {
+    slot->reset();
+  }
+  return *slot;
+}
+
+bool StoreImpl::Step(SQLite::Statement& statement) {
+  running_sql = statement.getQuery();
+  return statement.executeStep();
+}
+
+void StoreImpl::Run(SQLite::Statement& statement) {
+  running_sql = statement.getQuery();
+  statement.exec();
+}
+
+void StoreImpl::Exec(const std::string& sql) {
+  running_sql = sql;
+  db.exec(sql);
+}
+
+void StoreImpl::ResetStatements() noexcept {
+  for (auto* slot : {&find_document, &insert_document, &upsert_entity, &upsert_alias,
+                     &insert_mention, &insert_relation, &counts}) {
+    if (*slot) (*slot)->tryReset();
+  }
+}
+
+bool StoreImpl::Autocommit() const { return sqlite3_get_autocommit(db.getHandle()) != 0; }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  if (path.empty()) {
+    return Status::InvalidArgument(
+        "store: empty database path; give a file name, or \":memory:\" for a temporary store");
+  }
+  std::unique_ptr<Impl> impl;
+  try {
+    impl = std::make_unique<Impl>(path);
+  } catch (const SQLite::Exception& e) {
+    return SqliteErrorStatus(path, "", e);
+  }
+  Status status = Guarded<Status>(*impl, [&] { return impl->Migrate(); });
+  if (!status.ok()) return status;
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Store::~Store() = default;
+
+Status Store::BeginBatch() {
+  return Guarded<Status>(*impl_, [&] {
+    if (impl_->in_batch) {
+      return Status::InvalidArgument(
+          impl_->path + ": BeginBatch while a batch is open; commit or roll back first");
+    }
+    // IMMEDIATE takes the write lock now, so a second writer waits here rather
+    // than failing with SQLITE_BUSY halfway through the batch.
+    impl_->Exec("BEGIN IMMEDIATE");
+    impl_->in_batch = true;
+    return Status::Ok();
+  });
+}
+
+Status Store::CommitBatch() {
+  return Guarded<Status>(*impl_, [&] {
+    if (!impl_->in_batch) {
+      return Status::InvalidArgument(impl_->path + ": CommitBatch without BeginBatch");
+    }
+    if (impl_->Autocommit()) {
+      // SQLite rolls a transaction back by itself after some errors (disk full, I/O).
+      impl_->in_batch = false;
+      return Status::IoError(impl_->path +
+                             ": the batch was rolled back by SQLite after an earlier error; "
+                             "nothing in it was stored");
+    }
+    impl_->ResetStatements();
+    try {
+      impl_->Exec("COMMIT");
+    } catch (const SQLite::Exception&) {
+      // A failed COMMIT (e.g. SQLITE_BUSY) may leave the transaction open; the
+      // caller can retry CommitBatch or roll back.
+      impl_->in_batch = !impl_->Autocommit();
+      throw;
+    }
+    impl_->in_batch = false;
+    return Status::Ok();
+  });
+}
+
+Status Store::RollbackBatch() {
+  return Guarded<Status>(*impl_, [&] {
+    if (!impl_->in_batch) {
+      return Status::InvalidArgument(impl_->path + ": RollbackBatch without BeginBatch");
+    }
+    impl_->in_batch = false;
+    impl_->ResetStatements();
+    // Already rolled back by SQLite after an error: the state asked for is there.
+    if (!impl_->Autocommit()) impl_->Exec("ROLLBACK");
+    return Status::Ok();
+  });
+}
+
+Result<bool> Store::Contains(const Document& doc) {
+  return Guarded<Result<bool>>(
+      *impl_, [&] { return Result<bool>(impl_->HasDocument(doc.id, DocumentHash(doc))); });
+}
+
+Result<bool> Store::AddDocument(const Document& doc, const Extraction& extraction) {
+  return Guarded<Result<bool>>(*impl_, [&] { return impl_->AddDocument(doc, extraction); });
+}
+
+Result<StoreCounts> Store::Counts() {
+  return Guarded<Result<StoreCounts>>(*impl_, [&] {
+    SQLite::Statement& query =
+        impl_->Prepared(impl_->counts,
+                        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), "
+                        "(SELECT count(*) FROM mentions), (SELECT count(*) FROM relations)");
+    impl_->Step(query);
+    StoreCounts counts;
+    counts.documents = query.getColumn(0).getInt64();
+    counts.entities = query.getColumn(1).getInt64();
+    counts.mentions = query.getColumn(2).getInt64();
+    counts.relations = query.getColumn(3).getInt64();
+    query.reset();
+    return Result<StoreCounts>(counts);
+  });
+}
+
+Result<GraphInput> Store::LoadGraphInput() {
+  return Guarded<Result<GraphInput>>(*impl_, [&] { return impl_->LoadGraphInput(); });
+}
+
+}  // namespace polgraph::store
