@@ -43,7 +43,7 @@ std::string Initials(const std::vector<std::string>& words) {
 void AddPronounMentions(SentenceAnalysis* s) {
   const auto& toks = s->tokens;
   std::vector<MentionSpan> merged;
-  size_t next = 0;
+  size_t next = 0, pronouns = 0;
   for (size_t k = 0; k < toks.size(); ++k) {
     if (s->mention_at[k] >= 0) continue;
     std::string w = AsciiLower(toks[k].text);
@@ -64,8 +64,9 @@ void AddPronounMentions(SentenceAnalysis* s) {
     m.name = std::string(toks[k].text);
     m.pronoun = true;
     merged.push_back(m);
+    ++pronouns;
   }
-  if (merged.size() == s->mentions.size()) return;
+  if (pronouns == 0) return;
   while (next < s->mentions.size()) merged.push_back(s->mentions[next++]);
   // Titles point at their qualifier by mention index: renumber them.
   std::vector<int> new_index(s->mentions.size(), -1);
@@ -147,14 +148,22 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
   // The most recent person named, for pronouns: news keeps its protagonist as
   // "he"/"she". Object pronouns ("hosted her") skip persons of their own
   // sentence, who are usually the subject doing the hosting.
-  int last_person = -1, last_person_before_sentence = -1;
+  // Subject pronouns take the topic of the latest sentence naming a person: its
+  // first person, who is usually the grammatical subject.
+  int last_person = -1, last_person_before_sentence = -1, topic = -1;
   for (SentenceAnalysis& s : *sentences) {
     AddPronounMentions(&s);
     last_person_before_sentence = last_person;
+    int sentence_topic = -1;
+    const auto remember_topic = [&] {
+      if (sentence_topic >= 0) topic = sentence_topic;
+    };
     for (MentionSpan& m : s.mentions) {
       if (m.pronoun) {
         std::string w = AsciiLower(m.name);
-        int antecedent = (w == "he" || w == "she") ? last_person : last_person_before_sentence;
+        int antecedent = (w == "he" || w == "she")
+                             ? (sentence_topic >= 0 ? sentence_topic : topic)
+                             : last_person_before_sentence;
         if (antecedent < 0) continue;
         m.entity = antecedent;
         Mention mention;
@@ -174,6 +183,8 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
           label = it->second.second;
         } else if (auto ot = org_by_initials.find(m.name); ot != org_by_initials.end()) {
           label = ot->second;
+        } else {
+          continue;  // "ID", "VAT", "GDP": capitals alone do not make an actor
         }
       }
       if (type == ActorType::kPerson && m.lexicon_entry < 0) {
@@ -196,7 +207,10 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
       Entity& e = entities[it->second];
       if (e.country.empty()) e.country = m.country;
       m.entity = static_cast<int>(it->second);
-      if (type == ActorType::kPerson) last_person = m.entity;
+      if (type == ActorType::kPerson) {
+        last_person = m.entity;
+        if (sentence_topic < 0) sentence_topic = m.entity;
+      }
       Mention mention;
       mention.start = s.tokens[m.first].start;
       mention.end = s.tokens[m.last - 1].end;
@@ -207,6 +221,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
       }
       e.mentions.push_back(std::move(mention));
     }
+    remember_topic();
   }
   return entities;
 }

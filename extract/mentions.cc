@@ -33,7 +33,7 @@ const std::set<std::string, std::less<>>& CapitalizedStopwords() {
       "Image", "Video", "Share", "Copyright", "Updated", "Published", "Editor", "Reporting",
       "Writing", "Additional", "Click", "See", "Follow", "Subscribe", "Related", "More",
       "Breaking", "Analysis", "Opinion", "Comment", "Exclusive", "Live", "Update", "Note",
-      "Its"};
+      "Its", "Former", "Ex", "Acting", "Outgoing", "Incoming", "Interim"};
   return kWords;
 }
 

@@ -294,7 +294,7 @@ class SentenceRelations {
 
     // The verb group to the left: auxiliaries, negation, adverbs, "to", and verbs
     // such as "plans to" / "refused to" that change the mood.
-    bool negated = false, hypothetical = false, be = false;
+    bool negated = false, hypothetical = false, be = false, modal = false, denial = false;
     size_t g = v;
     while (g > 0) {
       std::string w = AsciiLower(W(g - 1));
@@ -302,6 +302,7 @@ class SentenceRelations {
         negated = true;
       } else if (In(kModal, w)) {
         hypothetical = true;
+        modal = true;
       } else if (In(kBe, w)) {
         be = true;
       } else if (In(kAux, w)) {
@@ -310,6 +311,7 @@ class SentenceRelations {
         hypothetical = true;  // infinitive: planned, proposed, demanded
       } else if (In(kDenial, w)) {
         negated = true;
+        denial = true;
       } else if (In(kIrrealis, w)) {
         hypothetical = true;
       } else if (!IsAdverb(w)) {
@@ -317,6 +319,8 @@ class SentenceRelations {
       }
       --g;
     }
+    // "refused to meet" is a meeting that did not happen, not a planned one.
+    if (denial && !modal) hypothetical = false;
     // "if elected, she would ...": a condition earlier in the same clause. A
     // relative pronoun or "that" in between starts a new clause.
     for (size_t k = g; k > 0; --k) {
@@ -410,7 +414,10 @@ class SentenceRelations {
         for (int om : objects) {
           // A resolved pronoun is a guess about who is meant.
           double c = confidence - (M(sm).pronoun ? 0.15 : 0.0) - (M(om).pronoun ? 0.15 : 0.0);
-          Emit(Ref(sm), Ref(om), p.predicate, RelationKind::kEvent, p.cameo, negated,
+          const std::string& cameo =
+              M(sm).type == ActorType::kPerson && !p.person_cameo.empty() ? p.person_cameo
+                                                                          : p.cameo;
+          Emit(Ref(sm), Ref(om), p.predicate, RelationKind::kEvent, cameo, negated,
                hypothetical, c, trigger);
         }
       }

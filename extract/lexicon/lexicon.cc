@@ -203,6 +203,7 @@ Status VerbLexicon::AddPatterns(std::string_view tsv, std::string_view name) {
     for (const std::string& flag : SplitOn(r[5], ',')) {
       if (flag == "symmetric") p.symmetric = true;
       if (flag == "passive_ok") p.passive_ok = true;
+      if (flag.rfind("person_cameo=", 0) == 0) p.person_cameo = flag.substr(13);
     }
     if (!p.cameo.empty() && !cameo_.empty() && !Cameo(p.cameo)) {
       return Status::InvalidArgument(std::string(name) + ": unknown CAMEO code \"" + p.cameo +

@@ -121,6 +121,7 @@ struct VerbPattern {
   std::string cameo;  // empty when the relation has no CAMEO code
   bool symmetric = false;
   bool passive_ok = false;
+  std::string person_cameo;  // CAMEO code when the subject is a person, if different
 };
 
 struct CameoCode {
