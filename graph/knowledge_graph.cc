@@ -134,9 +134,23 @@ std::optional<Vertex> KnowledgeGraph::FindById(const std::string& id) const {
 
 std::vector<Vertex> KnowledgeGraph::FindByName(const std::string& name) const {
   const std::string key = NormalizeKey(name);
+  if (key.empty()) return {};
   auto it = by_name_.find(key);
-  if (key.empty() || it == by_name_.end()) return {};
-  std::vector<Vertex> found = it->second;
+  std::vector<Vertex> found;
+  if (it != by_name_.end()) {
+    found = it->second;
+  } else {
+    // Users ask by surname ("Brandt") for people the corpus always names in
+    // full: match the trailing words of Person labels.
+    const std::string suffix = " " + key;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(graph_))) {
+      const std::string label = NormalizeKey(graph_[v].label);
+      if (graph_[v].type == ActorType::kPerson && label.size() > suffix.size() &&
+          label.compare(label.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        found.push_back(v);
+      }
+    }
+  }
   auto rank = [&](Vertex v) {
     const ActorVertex& actor = graph_[v];
     // Exact label before alias, then the actor the corpus talks about most;

@@ -81,6 +81,7 @@ class KnowledgeGraph {
   std::optional<Vertex> FindById(const std::string& id) const;
   // Vertices whose label or an alias matches `name` (case- and punctuation-
   // insensitive, via NormalizeKey), best match (exact label) first; empty if none.
+  // When nothing matches, a Person whose full name ends with `name` (a surname).
   std::vector<Vertex> FindByName(const std::string& name) const;
 
  private:

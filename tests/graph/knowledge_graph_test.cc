@@ -238,5 +238,14 @@ TEST(KnowledgeGraphFindByName, FindsMergedSurnameThroughAlias) {
   EXPECT_EQ(kg.graph()[found[0]].label, "Vladimir Putin");
 }
 
+TEST(KnowledgeGraphFindByName, SurnameFindsAPersonOnlyEverNamedInFull) {
+  KnowledgeGraph kg =
+      KnowledgeGraph::Build({}, {Rel("d1", 0, kPutinFull, "meet", kMacron)}, {});
+  std::vector<Vertex> found = kg.FindByName("Macron");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(kg.graph()[found[0]].label, "Emmanuel Macron");
+  EXPECT_TRUE(kg.FindByName("manuel Macron").empty());  // whole words only
+}
+
 }  // namespace
 }  // namespace polgraph::graph

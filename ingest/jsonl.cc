@@ -1,0 +1,221 @@
+// JSONL: one article per line as a JSON object. Each line is parsed, checked and
+// handed to the callback on its own, so a large feed is never held as documents.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string>
+
+#include "core/text.h"
+#include "ingest/boilerplate.h"
+#include "ingest/input_check.h"
+#include "ingest/paragraphs.h"
+#include "ingest/reader.h"
+
+namespace polgraph::ingest {
+namespace {
+
+const char* JsonTypeName(const rapidjson::Value& value) {
+  switch (value.GetType()) {
+    case rapidjson::kNullType:
+      return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType:
+      return "a boolean";
+    case rapidjson::kObjectType:
+      return "an object";
+    case rapidjson::kArrayType:
+      return "an array";
+    case rapidjson::kStringType:
+      return "a string";
+    case rapidjson::kNumberType:
+      return "a number";
+  }
+  return "unknown";
+}
+
+std::string Serialize(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string_view View(const rapidjson::Value& value) {
+  return std::string_view(value.GetString(), value.GetStringLength());
+}
+
+// One JSONL line being turned into a Document; knows where it is for rejects.
+class RecordReader {
+ public:
+  RecordReader(std::string_view source, int64_t line_no, int64_t offset, std::string_view line,
+               RejectSink* rejects)
+      : source_(source), line_no_(line_no), offset_(offset), line_(line), rejects_(rejects) {}
+
+  void Read(const ReadOptions& options, const DocumentCallback& on_document);
+
+ private:
+  void Add(RejectCode code, std::string message, int64_t offset_in_line = 0) {
+    rejects_->Add(MakeIngestReject(source_, line_no_, offset_ + offset_in_line, code,
+                                   std::move(message), line_.substr(offset_in_line)));
+  }
+  void BadType(const char* field, const rapidjson::Value& value, const char* expected) {
+    Add(RejectCode::kBadField,
+        "\"" + std::string(field) + "\" is " + JsonTypeName(value) + ", expected " + expected);
+  }
+  // The string value of `field`: nullptr when absent, null or of the wrong type (the
+  // last reported as kBadField).
+  const rapidjson::Value* StringField(const rapidjson::Value& object, const char* field);
+
+  std::string_view source_;
+  int64_t line_no_;
+  int64_t offset_;
+  std::string_view line_;
+  RejectSink* rejects_;
+};
+
+const rapidjson::Value* RecordReader::StringField(const rapidjson::Value& object,
+                                                  const char* field) {
+  auto it = object.FindMember(field);
+  if (it == object.MemberEnd() || it->value.IsNull()) return nullptr;
+  if (!it->value.IsString()) {
+    BadType(field, it->value, "a string");
+    return nullptr;
+  }
+  return &it->value;
+}
+
+void RecordReader::Read(const ReadOptions& options, const DocumentCallback& on_document) {
+  size_t bad = FindInvalidUtf8(line_);
+  if (bad != std::string_view::npos) {
+    Add(RejectCode::kInvalidUtf8,
+        "invalid UTF-8 at byte " + std::to_string(offset_ + static_cast<int64_t>(bad)) +
+            " (column " + std::to_string(bad + 1) + "), expected UTF-8 text",
+        static_cast<int64_t>(bad >= 40 ? bad - 40 : 0));
+    return;
+  }
+  rapidjson::Document json;
+  json.Parse(line_.data(), line_.size());
+  if (json.HasParseError()) {
+    size_t at = json.GetErrorOffset();
+    std::string what = rapidjson::GetParseError_En(json.GetParseError());
+    if (!what.empty() && what.back() == '.') what.pop_back();
+    Add(RejectCode::kBadJson,
+        "invalid JSON at column " + std::to_string(at + 1) + " (" + what +
+            "), expected one JSON object per line",
+        static_cast<int64_t>(at >= 40 ? at - 40 : 0));
+    return;
+  }
+  if (!json.IsObject()) {
+    Add(RejectCode::kBadJson,
+        std::string("line is ") + JsonTypeName(json) + ", expected a JSON object");
+    return;
+  }
+
+  auto text_it = json.FindMember("text");
+  if (text_it == json.MemberEnd() || text_it->value.IsNull()) {
+    Add(RejectCode::kMissingField, "\"text\" is missing, expected the article text");
+    return;
+  }
+  if (!text_it->value.IsString()) {
+    BadType("text", text_it->value, "a string");
+    return;
+  }
+  std::string_view raw_text = View(text_it->value);
+  if (raw_text.empty()) {
+    Add(RejectCode::kMissingField, "\"text\" is empty, expected the article text");
+    return;
+  }
+  if (Trim(raw_text).empty()) {
+    Add(RejectCode::kEmpty, "\"text\" holds only whitespace, expected the article text");
+    return;
+  }
+  if (LooksBinary(raw_text)) {
+    Add(RejectCode::kBinary, "\"text\" holds NUL or control characters, expected text");
+    return;
+  }
+  std::vector<std::string> paragraphs =
+      RemoveBoilerplate(SplitParagraphs(NormalizeNewlines(raw_text)));
+  if (paragraphs.empty()) {
+    Add(RejectCode::kNoText, "\"text\" has nothing left after boilerplate removal");
+    return;
+  }
+
+  Document doc;
+  doc.source = std::string(source_);
+  doc.line = line_no_;
+  doc.format = "jsonl";
+  doc.text = JoinParagraphs(paragraphs);
+
+  auto id_it = json.FindMember("id");
+  if (id_it != json.MemberEnd()) {
+    if (id_it->value.IsString()) {
+      doc.id = std::string(Trim(View(id_it->value)));
+    } else if (id_it->value.IsNumber()) {
+      doc.id = Serialize(id_it->value);  // 42 -> "42"
+    } else if (!id_it->value.IsNull()) {
+      BadType("id", id_it->value, "a string or number");
+    }
+  }
+  if (doc.id.empty()) doc.id = std::string(source_) + ":" + std::to_string(line_no_);
+
+  const rapidjson::Value* title = StringField(json, "title");
+  bool title_used = title != nullptr && !Trim(View(*title)).empty();
+  bool headline_used = false;
+  if (!title_used) {
+    title = StringField(json, "headline");
+    headline_used = title != nullptr;
+  }
+  if (title != nullptr) doc.title = CollapseWhitespace(View(*title));
+
+  if (const rapidjson::Value* date = StringField(json, "date")) {
+    std::string_view value = Trim(View(*date));
+    doc.date = IsoDatePrefix(value);
+    if (doc.date.empty() && !value.empty()) {
+      // Keep the article: a bad date loses only the date, but the user must hear of it.
+      Add(RejectCode::kBadField,
+          "\"date\" is \"" + MakeExcerpt(value, 40) + "\", expected YYYY-MM-DD");
+    }
+  }
+  if (const rapidjson::Value* publisher = StringField(json, "source")) {
+    doc.publisher = CollapseWhitespace(View(*publisher));
+  }
+  if (const rapidjson::Value* url = StringField(json, "url")) {
+    doc.url = std::string(Trim(View(*url)));
+  }
+
+  for (const auto& member : json.GetObject()) {
+    std::string_view name = View(member.name);
+    bool known = name == "id" || name == "title" || name == "date" || name == "source" ||
+                 name == "url" || name == "text" || (name == "headline" && headline_used);
+    if (!known) doc.metadata.emplace(std::string(name), Serialize(member.value));
+  }
+  FinishDocument(options, &doc);
+  on_document(std::move(doc));
+}
+
+}  // namespace
+
+void ReadJsonl(std::string_view bytes, std::string_view source, const ReadOptions& options,
+               const DocumentCallback& on_document, RejectSink* rejects) {
+  std::string_view content = StripBom(bytes);
+  const size_t bom = bytes.size() - content.size();
+  if (!CheckDocumentBytes(content, bom, /*check_utf8=*/false, source, rejects)) return;
+  int64_t line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!Trim(line).empty()) {
+      RecordReader(source, line_no, static_cast<int64_t>(bom + pos), line, rejects)
+          .Read(options, on_document);
+    }
+    pos = end + 1;
+  }
+}
+
+}  // namespace polgraph::ingest

@@ -1,0 +1,187 @@
+// ReadPaths: turns paths (files, directories, "-") into calls of the per-format
+// readers, and every path problem into a Reject.
+#include "ingest/reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <system_error>
+
+#include "core/text.h"
+#include "ingest/input_check.h"
+
+namespace polgraph::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class Format { kNone, kText, kHtml, kJsonl };
+
+Format FormatOfPath(const fs::path& path) {
+  std::string ext = AsciiLower(path.extension().string());
+  if (ext == ".txt") return Format::kText;
+  if (ext == ".html" || ext == ".htm") return Format::kHtml;
+  if (ext == ".jsonl") return Format::kJsonl;
+  return Format::kNone;
+}
+
+// stdin has no name to go by: JSONL starts with '{', HTML with '<', else text.
+Format SniffFormat(std::string_view bytes) {
+  std::string_view body = Trim(StripBom(bytes));
+  if (!body.empty() && body.front() == '{') return Format::kJsonl;
+  if (!body.empty() && body.front() == '<') return Format::kHtml;
+  return Format::kText;
+}
+
+void Dispatch(Format format, std::string_view bytes, std::string_view source,
+              const ReadOptions& options, const DocumentCallback& on_document,
+              RejectSink* rejects) {
+  switch (format) {
+    case Format::kText:
+      ReadText(bytes, source, options, on_document, rejects);
+      break;
+    case Format::kHtml:
+      ReadHtml(bytes, source, options, on_document, rejects);
+      break;
+    case Format::kJsonl:
+      ReadJsonl(bytes, source, options, on_document, rejects);
+      break;
+    case Format::kNone:
+      break;
+  }
+}
+
+void RejectUnreadable(const std::string& path, const std::string& why, RejectSink* rejects) {
+  rejects->Add(MakeIngestReject(path, 0, -1, RejectCode::kUnreadable,
+                                "cannot read: " + why + ", expected a readable file or directory",
+                                path));
+}
+
+// Reads the whole of `file` once; large inputs are read into one buffer, not twice.
+bool ReadStream(std::FILE* file, size_t size_hint, std::string* out) {
+  out->clear();
+  out->reserve(size_hint);
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) out->append(buffer, n);
+  return std::ferror(file) == 0;
+}
+
+class PathReader {
+ public:
+  PathReader(const ReadOptions& options, const DocumentCallback& on_document, RejectSink* rejects)
+      : options_(options), on_document_(on_document), rejects_(rejects) {}
+
+  void ReadPath(const std::string& path);
+
+ private:
+  void ReadStdin();
+  void ReadFile(const std::string& path, Format format);
+  void WalkDirectory(const fs::path& dir);
+
+  const ReadOptions& options_;
+  const DocumentCallback& on_document_;
+  RejectSink* rejects_;
+  std::set<fs::path> visited_dirs_;  // canonical paths, against symlink loops
+};
+
+void PathReader::ReadPath(const std::string& path) {
+  if (path == "-") {
+    ReadStdin();
+    return;
+  }
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    RejectUnreadable(path, ec ? ec.message() : "no such file or directory", rejects_);
+    return;
+  }
+  if (fs::is_directory(status)) {
+    WalkDirectory(path);
+    return;
+  }
+  Format format = FormatOfPath(path);
+  if (format == Format::kNone) {
+    rejects_->Add(MakeIngestReject(path, 0, -1, RejectCode::kUnsupported,
+                                   "unsupported file type \"" +
+                                       fs::path(path).extension().string() +
+                                       "\", expected .txt, .html, .htm or .jsonl",
+                                   path));
+    return;
+  }
+  ReadFile(path, format);
+}
+
+void PathReader::ReadStdin() {
+  std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
+  if (std::cin.bad()) {
+    RejectUnreadable("-", "error reading standard input", rejects_);
+    return;
+  }
+  Dispatch(SniffFormat(bytes), bytes, "-", options_, on_document_, rejects_);
+}
+
+void PathReader::ReadFile(const std::string& path, Format format) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    RejectUnreadable(path, std::strerror(errno), rejects_);
+    return;
+  }
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  std::string bytes;
+  bool ok = ReadStream(file, ec ? 0 : static_cast<size_t>(size), &bytes);
+  int read_errno = errno;
+  std::fclose(file);
+  if (!ok) {
+    RejectUnreadable(path, std::strerror(read_errno), rejects_);
+    return;
+  }
+  Dispatch(format, bytes, path, options_, on_document_, rejects_);
+}
+
+void PathReader::WalkDirectory(const fs::path& dir) {
+  std::error_code ec;
+  fs::path canonical = fs::canonical(dir, ec);
+  if (!ec && !visited_dirs_.insert(canonical).second) return;  // symlink loop
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    entries.push_back(*it);
+  }
+  if (ec) {
+    RejectUnreadable(dir.string(), ec.message(), rejects_);
+    return;
+  }
+  // Sorted by name so every run, on every file system, reads in the same order.
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.path().filename().string() < b.path().filename().string();
+  });
+  for (const fs::directory_entry& entry : entries) {
+    std::string name = entry.path().filename().string();
+    if (name.empty() || name[0] == '.') continue;  // hidden files, editor droppings
+    std::error_code entry_ec;
+    bool is_link = entry.is_symlink(entry_ec);
+    if (entry.is_directory(entry_ec)) {
+      if (!is_link || options_.follow_symlinks) WalkDirectory(entry.path());
+      continue;
+    }
+    Format format = FormatOfPath(entry.path());
+    if (format != Format::kNone) ReadFile(entry.path().string(), format);
+  }
+}
+
+}  // namespace
+
+Status ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options,
+                 const DocumentCallback& on_document, RejectSink* rejects) {
+  PathReader reader(options, on_document, rejects);
+  for (const std::string& path : paths) reader.ReadPath(path);
+  return Status::Ok();
+}
+
+}  // namespace polgraph::ingest
