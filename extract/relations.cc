@@ -361,6 +361,7 @@ class SentenceRelations {
 
       std::vector<int> objects;
       std::string trigger(vt.text);
+      if (!p.noun.empty()) trigger += " " + p.noun;
       for (const std::string& prep : p.preps) {
         if (prep.empty()) {
           if (passive) continue;  // the direct object became the subject
@@ -400,7 +401,6 @@ class SentenceRelations {
       if (subjects.empty()) continue;
       if (subjects.size() > 1 || objects.size() > 1) confidence -= 0.05;
       if (!subjects.empty() && M(subjects.back()).last + 3 < g) confidence -= 0.1;
-      if (!p.noun.empty()) trigger = trigger + " " + p.noun;
 
       if (objects.empty() && p.symmetric && subjects.size() >= 2) {
         // "Le Pen and Putin met": one event between the first and each other one.
