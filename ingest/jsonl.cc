@@ -61,8 +61,11 @@ class RecordReader {
                                    std::move(message), line_.substr(offset_in_line)));
   }
   void BadType(const char* field, const rapidjson::Value& value, const char* expected) {
-    Add(RejectCode::kBadField,
-        "\"" + std::string(field) + "\" is " + JsonTypeName(value) + ", expected " + expected);
+    // Built with append: g++ 12 warns (-Wrestrict, falsely) on "lit" + std::string.
+    std::string message = "\"";
+    message.append(field).append("\" is ").append(JsonTypeName(value));
+    message.append(", expected ").append(expected);
+    Add(RejectCode::kBadField, std::move(message));
   }
   // The string value of `field`: nullptr when absent, null or of the wrong type (the
   // last reported as kBadField).
