@@ -24,8 +24,8 @@ const std::vector<Document>& Corpus() {
   static const std::vector<Document> docs = [] {
     std::vector<Document> out;
     polgraph::RejectList rejects;
-    (void)polgraph::ingest::ReadPaths({CorpusPath()}, {},
-                                      [&](Document&& d) { out.push_back(std::move(d)); }, &rejects);
+    (void)polgraph::ingest::ReadPaths(
+        {CorpusPath()}, {}, [&](Document&& d) { out.push_back(std::move(d)); }, &rejects);
     return out;
   }();
   return docs;
@@ -54,8 +54,8 @@ void BM_Extract(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * docs.size()));
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(state.iterations() * docs.size()),
-                                                benchmark::Counter::kIsRate);
+  state.counters["docs/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * docs.size()), benchmark::Counter::kIsRate);
   state.counters["relations/doc"] =
       static_cast<double>(relations) / static_cast<double>(state.iterations() * docs.size());
 }
@@ -65,7 +65,8 @@ void BM_ReadCorpus(benchmark::State& state) {
   for (auto _ : state) {
     size_t n = 0;
     polgraph::RejectList rejects;
-    (void)polgraph::ingest::ReadPaths({CorpusPath()}, {}, [&](Document&&) { ++n; }, &rejects);
+    (void)polgraph::ingest::ReadPaths(
+        {CorpusPath()}, {}, [&](Document&&) { ++n; }, &rejects);
     benchmark::DoNotOptimize(n);
   }
 }

@@ -26,7 +26,8 @@ void Progress::Update(size_t documents, size_t bytes) {
   last_ = now;
   double secs = SecondsSince(start_);
   std::fprintf(stderr, "\r%s: %zu documents, %.1f MB, %.1f docs/s   ", verb_.c_str(), documents,
-               static_cast<double>(bytes) / 1e6, secs > 0 ? static_cast<double>(documents) / secs : 0.0);
+               static_cast<double>(bytes) / 1e6,
+               secs > 0 ? static_cast<double>(documents) / secs : 0.0);
 }
 
 void Progress::Finish() {

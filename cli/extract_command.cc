@@ -21,8 +21,7 @@ struct ExtractArgs {
 };
 
 void AddCommonOptions(CLI::App* cmd, ExtractArgs* a) {
-  cmd->add_option("paths", a->paths, "Files, directories (recursive) or - for stdin")
-      ->required();
+  cmd->add_option("paths", a->paths, "Files, directories (recursive) or - for stdin")->required();
   cmd->add_option("--date", a->date, "Date (YYYY-MM-DD) for documents that have none")
       ->check([](const std::string& d) {
         return IsIsoDate(d) ? std::string() : "expected YYYY-MM-DD, got \"" + d + "\"";
@@ -60,7 +59,8 @@ int RunExtraction(const ExtractArgs& a, const std::string& verb,
         Extraction ex;
         Status est = extractor.value()->Extract(doc, &ex, &rejects);
         if (!est.ok()) {
-          rejects.Add({doc.source, doc.line, -1, "extract", RejectCode::kNoText, est.message(), ""});
+          rejects.Add(
+              {doc.source, doc.line, -1, "extract", RejectCode::kNoText, est.message(), ""});
           return;
         }
         ++docs;

@@ -131,8 +131,7 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
       return;
     }
     for (const char* format : {"graphml", "jsonld"}) {
-      std::string path =
-          (std::filesystem::path(*dir) / (std::string("graph.") + format)).string();
+      std::string path = (std::filesystem::path(*dir) / (std::string("graph.") + format)).string();
       if (Status st = WriteGraph(kg->kg, format, path); !st.ok()) {
         std::cerr << "polgraph build: " << st.message() << "\n";
         *exit_code = kExitFailed;

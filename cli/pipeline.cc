@@ -53,7 +53,8 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
         }
         Extraction ex;
         if (Status est = extractor.value()->Extract(doc, &ex, &rejects); !est.ok()) {
-          rejects.Add({doc.source, doc.line, -1, "extract", RejectCode::kNoText, est.message(), ""});
+          rejects.Add(
+              {doc.source, doc.line, -1, "extract", RejectCode::kNoText, est.message(), ""});
           return;
         }
         if (in_batch == 0) {

@@ -21,12 +21,12 @@ struct IngestArgs {
 };
 
 struct IngestStats {
-  size_t read = 0;       // documents read successfully
-  size_t stored = 0;     // new documents stored
-  size_t duplicates = 0; // already in the store (same id or content)
-  size_t rejected = 0;   // inputs rejected (printed to stderr)
-  size_t relations = 0;  // relations stored
-  size_t bytes = 0;      // text bytes of the documents read
+  size_t read = 0;        // documents read successfully
+  size_t stored = 0;      // new documents stored
+  size_t duplicates = 0;  // already in the store (same id or content)
+  size_t rejected = 0;    // inputs rejected (printed to stderr)
+  size_t relations = 0;   // relations stored
+  size_t bytes = 0;       // text bytes of the documents read
   double seconds = 0;
 };
 

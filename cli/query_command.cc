@@ -153,8 +153,7 @@ void AddQueryCommand(CLI::App& app, int* exit_code) {
       return;
     }
     for (const query::PathStep& s : result.value()) {
-      std::cout << EdgeText(g, boost::source(s.edge, g), s.edge, boost::target(s.edge, g))
-                << "\n";
+      std::cout << EdgeText(g, boost::source(s.edge, g), s.edge, boost::target(s.edge, g)) << "\n";
     }
   });
 

@@ -15,17 +15,17 @@ namespace polgraph {
 
 // Tests check codes, not wording.
 enum class RejectCode {
-  kUnreadable,      // path cannot be opened or read
-  kEmpty,           // file or record has no text at all
-  kBinary,          // content looks like binary data (NUL bytes, control characters)
-  kInvalidUtf8,     // bytes are not valid UTF-8
-  kBadJson,         // a JSONL line is not a JSON object (truncated, malformed)
-  kMissingField,    // a JSONL record lacks a required field
-  kBadField,        // a field has the wrong type or form (e.g. date not YYYY-MM-DD)
-  kNoText,          // an HTML page or record with nothing left after boilerplate removal
-  kUnsupported,     // a file type polgraph does not read
-  kDuplicate,       // a document already stored (same id or content hash)
-  kStore,           // the store refused a document
+  kUnreadable,    // path cannot be opened or read
+  kEmpty,         // file or record has no text at all
+  kBinary,        // content looks like binary data (NUL bytes, control characters)
+  kInvalidUtf8,   // bytes are not valid UTF-8
+  kBadJson,       // a JSONL line is not a JSON object (truncated, malformed)
+  kMissingField,  // a JSONL record lacks a required field
+  kBadField,      // a field has the wrong type or form (e.g. date not YYYY-MM-DD)
+  kNoText,        // an HTML page or record with nothing left after boilerplate removal
+  kUnsupported,   // a file type polgraph does not read
+  kDuplicate,     // a document already stored (same id or content hash)
+  kStore,         // the store refused a document
 };
 
 // Stable lower_snake_case name of `code`, e.g. "invalid_utf8".

@@ -38,14 +38,14 @@ struct Relation {
   EntityRef object;
   std::string predicate;  // lower_snake_case: "meet", "impose_sanctions", "spokesperson_of"
   RelationKind kind = RelationKind::kEvent;
-  std::string cameo;                 // CAMEO code for events, empty for affiliations
-  std::optional<double> goldstein;   // Goldstein score of `cameo`
-  bool negated = false;              // "did not meet", "denied meeting"
-  bool hypothetical = false;         // conditional, planned, proposed
-  std::string date;                  // YYYY-MM-DD or empty
-  double confidence = 0.0;           // 0..1
-  std::string trigger;               // the words that licensed the relation, e.g. "met with"
-  std::string extractor;             // extractor name and version, e.g. "pattern-1"
+  std::string cameo;                // CAMEO code for events, empty for affiliations
+  std::optional<double> goldstein;  // Goldstein score of `cameo`
+  bool negated = false;             // "did not meet", "denied meeting"
+  bool hypothetical = false;        // conditional, planned, proposed
+  std::string date;                 // YYYY-MM-DD or empty
+  double confidence = 0.0;          // 0..1
+  std::string trigger;              // the words that licensed the relation, e.g. "met with"
+  std::string extractor;            // extractor name and version, e.g. "pattern-1"
 };
 
 }  // namespace polgraph

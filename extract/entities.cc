@@ -161,9 +161,8 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
     for (MentionSpan& m : s.mentions) {
       if (m.pronoun) {
         std::string w = AsciiLower(m.name);
-        int antecedent = (w == "he" || w == "she")
-                             ? (sentence_topic >= 0 ? sentence_topic : topic)
-                             : last_person_before_sentence;
+        int antecedent = (w == "he" || w == "she") ? (sentence_topic >= 0 ? sentence_topic : topic)
+                                                   : last_person_before_sentence;
         if (antecedent < 0) continue;
         m.entity = antecedent;
         Mention mention;

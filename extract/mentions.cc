@@ -13,61 +13,73 @@ using nlp::Token;
 // Capitalised words that start sentences or name times, never actors.
 const std::set<std::string, std::less<>>& CapitalizedStopwords() {
   static const std::set<std::string, std::less<>> kWords = {
-      "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
-      "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On", "At", "For", "From",
-      "With", "By", "Of", "To", "As", "But", "And", "Or", "Nor", "If", "When", "While", "After",
-      "Before", "Since", "Although", "Though", "However", "Meanwhile", "Yet", "So", "Then",
-      "There", "Here", "What", "Who", "Whom", "Which", "Where", "Why", "How", "According",
-      "Last", "Next", "Earlier", "Later", "Both", "All", "Some", "Many", "Most", "Such", "No",
-      "Not", "Now", "One", "Two", "Three", "Today", "Yesterday", "Tomorrow", "Tonight",
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-      "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.",
-      "Sep.", "Oct.", "Nov.", "Dec.", "Also", "Asked", "Speaking", "Despite", "During",
-      "Under", "Over", "Among", "Without", "Within", "Into", "Upon", "About", "Against",
-      "Between", "Instead", "Because", "Unless", "Until", "Whether", "Do", "Does", "Did",
-      "Is", "Are", "Was", "Were", "Will", "Would", "Could", "Should", "Can", "May", "Might",
-      "Must", "Has", "Have", "Had", "Let", "Every", "Each", "Any", "Another", "Other", "More",
-      "Only", "Just", "Even", "Still", "Thus", "Therefore", "Indeed", "Yes", "Well", "Oh",
-      "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Read", "Watch", "Photo",
-      "Image", "Video", "Share", "Copyright", "Updated", "Published", "Editor", "Reporting",
-      "Writing", "Additional", "Click", "See", "Follow", "Subscribe", "Related", "More",
-      "Breaking", "Analysis", "Opinion", "Comment", "Exclusive", "Live", "Update", "Note",
-      "Its", "Former", "Ex", "Acting", "Outgoing", "Incoming", "Interim"};
+      "The",       "A",         "An",         "This",      "That",     "These",     "Those",
+      "He",        "She",       "It",         "They",      "We",       "I",         "You",
+      "His",       "Her",       "Its",        "Their",     "Our",      "My",        "Your",
+      "In",        "On",        "At",         "For",       "From",     "With",      "By",
+      "Of",        "To",        "As",         "But",       "And",      "Or",        "Nor",
+      "If",        "When",      "While",      "After",     "Before",   "Since",     "Although",
+      "Though",    "However",   "Meanwhile",  "Yet",       "So",       "Then",      "There",
+      "Here",      "What",      "Who",        "Whom",      "Which",    "Where",     "Why",
+      "How",       "According", "Last",       "Next",      "Earlier",  "Later",     "Both",
+      "All",       "Some",      "Many",       "Most",      "Such",     "No",        "Not",
+      "Now",       "One",       "Two",        "Three",     "Today",    "Yesterday", "Tomorrow",
+      "Tonight",   "Monday",    "Tuesday",    "Wednesday", "Thursday", "Friday",    "Saturday",
+      "Sunday",    "January",   "February",   "March",     "April",    "May",       "June",
+      "July",      "August",    "September",  "October",   "November", "December",  "Jan.",
+      "Feb.",      "Mar.",      "Apr.",       "Jun.",      "Jul.",     "Aug.",      "Sept.",
+      "Sep.",      "Oct.",      "Nov.",       "Dec.",      "Also",     "Asked",     "Speaking",
+      "Despite",   "During",    "Under",      "Over",      "Among",    "Without",   "Within",
+      "Into",      "Upon",      "About",      "Against",   "Between",  "Instead",   "Because",
+      "Unless",    "Until",     "Whether",    "Do",        "Does",     "Did",       "Is",
+      "Are",       "Was",       "Were",       "Will",      "Would",    "Could",     "Should",
+      "Can",       "May",       "Might",      "Must",      "Has",      "Have",      "Had",
+      "Let",       "Every",     "Each",       "Any",       "Another",  "Other",     "More",
+      "Only",      "Just",      "Even",       "Still",     "Thus",     "Therefore", "Indeed",
+      "Yes",       "Well",      "Oh",         "Mr",        "Mrs",      "Ms",        "Dr",
+      "Sir",       "Dame",      "Lord",       "Lady",      "Read",     "Watch",     "Photo",
+      "Image",     "Video",     "Share",      "Copyright", "Updated",  "Published", "Editor",
+      "Reporting", "Writing",   "Additional", "Click",     "See",      "Follow",    "Subscribe",
+      "Related",   "More",      "Breaking",   "Analysis",  "Opinion",  "Comment",   "Exclusive",
+      "Live",      "Update",    "Note",       "Its",       "Former",   "Ex",        "Acting",
+      "Outgoing",  "Incoming",  "Interim"};
   return kWords;
 }
 
 // Name particles that may sit between capitalised parts of a name.
 bool IsNameParticle(std::string_view w) {
   static const std::set<std::string, std::less<>> kParticles = {
-      "de", "da", "di", "du", "des", "del", "della", "van", "von", "der", "den", "ter",
-      "la", "le", "bin", "ibn", "al", "el", "ben", "dos", "das", "af", "zu", "y"};
+      "de", "da", "di",  "du",  "des", "del", "della", "van", "von", "der", "den", "ter",
+      "la", "le", "bin", "ibn", "al",  "el",  "ben",   "dos", "das", "af",  "zu",  "y"};
   return kParticles.count(w) > 0;
 }
 
 // Words that make a capitalised run an organisation wherever they occur in it.
 bool IsOrganizationWord(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
-      "Party", "Front", "Committee", "Ministry", "Union", "Council", "Bank", "Agency",
-      "Commission", "Parliament", "Court", "Army", "Forces", "Group", "Association",
-      "Institute", "University", "Company", "Corporation", "Corp", "Corp.", "Inc", "Inc.",
-      "Ltd", "Ltd.", "Organization", "Organisation", "Movement", "League", "Alliance",
-      "Assembly", "Congress", "Senate", "Office", "Department", "Service", "Services", "News",
-      "Times", "Post", "Foundation", "Federation", "Authority", "Board", "Bureau", "Centre",
-      "Center", "Coalition", "Government", "Administration", "Police", "Guard", "Navy",
-      "Cabinet", "Duma", "Fund", "Trust", "Society", "Club", "Network", "Press", "Television",
-      "TV", "Radio", "Airlines", "Industries", "Holdings", "Group", "Brigade", "Brigades",
-      "Battalion", "Regiment", "Tribunal", "Secretariat", "Directorate", "Inspectorate",
-      "Mission", "Embassy", "Consulate", "Rally", "Republicans", "Democrats", "Greens"};
+      "Party",       "Front",          "Committee",    "Ministry",     "Union",      "Council",
+      "Bank",        "Agency",         "Commission",   "Parliament",   "Court",      "Army",
+      "Forces",      "Group",          "Association",  "Institute",    "University", "Company",
+      "Corporation", "Corp",           "Corp.",        "Inc",          "Inc.",       "Ltd",
+      "Ltd.",        "Organization",   "Organisation", "Movement",     "League",     "Alliance",
+      "Assembly",    "Congress",       "Senate",       "Office",       "Department", "Service",
+      "Services",    "News",           "Times",        "Post",         "Foundation", "Federation",
+      "Authority",   "Board",          "Bureau",       "Centre",       "Center",     "Coalition",
+      "Government",  "Administration", "Police",       "Guard",        "Navy",       "Cabinet",
+      "Duma",        "Fund",           "Trust",        "Society",      "Club",       "Network",
+      "Press",       "Television",     "TV",           "Radio",        "Airlines",   "Industries",
+      "Holdings",    "Group",          "Brigade",      "Brigades",     "Battalion",  "Regiment",
+      "Tribunal",    "Secretariat",    "Directorate",  "Inspectorate", "Mission",    "Embassy",
+      "Consulate",   "Rally",          "Republicans",  "Democrats",    "Greens"};
   return kWords.count(w) > 0;
 }
 
 // Words that make a capitalised run a place.
 bool IsLocationWord(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
-      "Street", "Square", "Avenue", "Road", "Province", "Region", "Oblast", "County",
-      "District", "City", "Island", "Islands", "Sea", "River", "Mountains", "Valley",
-      "Peninsula", "Gulf", "Strait", "Bay", "Airport", "Palace", "Hall", "Stadium"};
+      "Street",    "Square", "Avenue", "Road",    "Province", "Region", "Oblast",    "County",
+      "District",  "City",   "Island", "Islands", "Sea",      "River",  "Mountains", "Valley",
+      "Peninsula", "Gulf",   "Strait", "Bay",     "Airport",  "Palace", "Hall",      "Stadium"};
   return kWords.count(w) > 0;
 }
 
@@ -94,10 +106,11 @@ bool IsCapitalizedStopword(std::string_view word) { return CapitalizedStopwords(
 
 bool IsPreposition(std::string_view w) {
   static const std::set<std::string, std::less<>> kPreps = {
-      "of", "in", "on", "at", "for", "from", "with", "by", "about", "against", "into", "over",
-      "under", "during", "between", "among", "through", "without", "within", "towards", "toward",
-      "across", "after", "before", "since", "until", "via", "per", "amid", "despite", "upon",
-      "onto", "near", "beyond", "behind", "outside", "inside", "like"};
+      "of",      "in",      "on",     "at",      "for",    "from",    "with",    "by",
+      "about",   "against", "into",   "over",    "under",  "during",  "between", "among",
+      "through", "without", "within", "towards", "toward", "across",  "after",   "before",
+      "since",   "until",   "via",    "per",     "amid",   "despite", "upon",    "onto",
+      "near",    "beyond",  "behind", "outside", "inside", "like"};
   return kPreps.count(w) > 0;
 }
 
@@ -136,22 +149,22 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
     // word is part of a person's name ("George Washington"), not the city.
     if (auto m = res.actors.Longest(toks, i)) {
       const auto& entry = res.actors.entry(m->entry);
-      bool after_name = i > 0 && IsCapWord(toks[i - 1]) && !IsCapitalizedStopword(toks[i - 1].text) &&
-                        s->mention_at[i - 1] < 0;
+      bool after_name = i > 0 && IsCapWord(toks[i - 1]) &&
+                        !IsCapitalizedStopword(toks[i - 1].text) && s->mention_at[i - 1] < 0;
       if (m->kind == lexicon::ActorPhraseKind::kDemonym) {
         size_t next = i + m->length;
         std::string noun = next < n ? std::string(toks[next].text) : "";
         if (res.groups.country_nouns.count(noun)) {
           int c = res.actors.CountryEntry(entry.country);
-          MentionSpan ms{i, next + 1, ActorType::kCountry, res.actors.entry(c).label, c,
-                         entry.country};
+          MentionSpan ms{i, next + 1,     ActorType::kCountry, res.actors.entry(c).label,
+                         c, entry.country};
           add(ms);
           i = next + 1;
           continue;
         }
         if (res.groups.group_nouns.count(noun)) {
-          MentionSpan ms{i, next + 1, ActorType::kGroup, JoinTokens(toks, i, next + 1), -1,
-                         entry.country};
+          MentionSpan ms{i,  next + 1,     ActorType::kGroup, JoinTokens(toks, i, next + 1),
+                         -1, entry.country};
           add(ms);
           i = next + 1;
           continue;
@@ -176,8 +189,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         // ("sanctions against Moscow"). Recorded with the city as the surface.
         int c = res.actors.CountryEntry(entry.country);
         if (c >= 0) {
-          add({i, i + m->length, ActorType::kCountry, res.actors.entry(c).label, c,
-               entry.country});
+          add({i, i + m->length, ActorType::kCountry, res.actors.entry(c).label, c, entry.country});
         } else {
           add({i, i + m->length, ActorType::kLocation, entry.label, m->entry, entry.country});
         }
@@ -245,8 +257,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         }
         // "Jean-Marie Le Pen", "Ludovic de Danne", "Bank of England"
         if (w.is_word && !w.capitalized && j + 1 < n && IsCapWord(toks[j + 1]) &&
-            (IsNameParticle(w.text) ||
-             (w.text == "of" && IsOrganizationWord(toks[j - 1].text)))) {
+            (IsNameParticle(w.text) || (w.text == "of" && IsOrganizationWord(toks[j - 1].text)))) {
           j += 2;
           continue;
         }

@@ -29,9 +29,9 @@ struct MentionSpan {
 // A title ("spokesman", "Foreign Minister") and what qualifies it.
 struct TitleSpan {
   size_t first = 0, last = 0;
-  int entry = -1;                  // TitleLexicon entry
-  int qualifier = -1;              // mention naming the institution, e.g. "Kremlin"
-  std::string qualifier_country;   // ISO3 from a demonym, e.g. "Russian" -> RUS
+  int entry = -1;                     // TitleLexicon entry
+  int qualifier = -1;                 // mention naming the institution, e.g. "Kremlin"
+  std::string qualifier_country;      // ISO3 from a demonym, e.g. "Russian" -> RUS
   bool qualifier_possessive = false;  // "Putin's spokesman"
 };
 

@@ -13,43 +13,47 @@ namespace {
 using nlp::Token;
 using WordSet = std::set<std::string, std::less<>>;
 
-const WordSet kBe = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re",
-                     "get", "gets", "got", "gotten"};
-const WordSet kModal = {"will", "would", "could", "may", "might", "should", "shall", "can",
-                        "must", "'ll", "'d", "wo", "ca"};
+const WordSet kBe = {"is", "are", "was", "were", "be",   "been", "being",
+                     "am", "'s",  "'re", "get",  "gets", "got",  "gotten"};
+const WordSet kModal = {"will", "would", "could", "may", "might", "should", "shall",
+                        "can",  "must",  "'ll",   "'d",  "wo",    "ca"};
 const WordSet kAux = {"have", "has", "had", "having", "do", "does", "did", "'ve"};
 const WordSet kNegation = {"not", "n't", "never", "no"};
-const WordSet kAdverbs = {"also",   "already",   "reportedly", "then",     "recently",
-                          "previously", "later", "still",      "just",     "again",
-                          "even",   "ever",      "jointly",    "once",     "allegedly",
-                          "repeatedly", "publicly", "formally", "officially", "finally",
-                          "now",    "soon",      "first",      "briefly",  "personally",
-                          "separately", "secretly", "openly",   "directly", "subsequently"};
+const WordSet kAdverbs = {"also",       "already",  "reportedly", "then",       "recently",
+                          "previously", "later",    "still",      "just",       "again",
+                          "even",       "ever",     "jointly",    "once",       "allegedly",
+                          "repeatedly", "publicly", "formally",   "officially", "finally",
+                          "now",        "soon",     "first",      "briefly",    "personally",
+                          "separately", "secretly", "openly",     "directly",   "subsequently"};
 // Verbs that put the next verb in the future or in doubt: "plans to meet".
 const WordSet kIrrealis = {
-    "consider", "considers", "considered", "considering", "plan",     "plans",    "planned",
-    "planning", "want",      "wants",      "wanted",      "hope",     "hopes",    "hoped",
-    "seek",     "seeks",     "sought",     "propose",     "proposes", "proposed", "intend",
-    "intends",  "intended",  "promise",    "promises",    "promised", "vow",      "vows",
-    "vowed",    "pledge",    "pledges",    "pledged",     "offer",    "offers",   "offered",
-    "try",      "tries",     "tried",      "expect",      "expects",  "expected", "agree",
-    "agrees",   "agreed",    "decide",     "decides",     "decided",  "threaten", "threatens",
-    "threatened", "aim",     "aims",       "aimed",       "set",      "ready",    "willing",
-    "likely",   "unlikely",  "due",        "able",        "going",    "wish",     "wishes",
-    "prepared", "preparing", "ask",        "asked",       "urged",    "called"};
+    "consider",   "considers", "considered", "considering", "plan",     "plans",    "planned",
+    "planning",   "want",      "wants",      "wanted",      "hope",     "hopes",    "hoped",
+    "seek",       "seeks",     "sought",     "propose",     "proposes", "proposed", "intend",
+    "intends",    "intended",  "promise",    "promises",    "promised", "vow",      "vows",
+    "vowed",      "pledge",    "pledges",    "pledged",     "offer",    "offers",   "offered",
+    "try",        "tries",     "tried",      "expect",      "expects",  "expected", "agree",
+    "agrees",     "agreed",    "decide",     "decides",     "decided",  "threaten", "threatens",
+    "threatened", "aim",       "aims",       "aimed",       "set",      "ready",    "willing",
+    "likely",     "unlikely",  "due",        "able",        "going",    "wish",     "wishes",
+    "prepared",   "preparing", "ask",        "asked",       "urged",    "called"};
 // Verbs that deny the next one: "refused to meet", "denied meeting".
-const WordSet kDenial = {"refuse", "refuses", "refused", "decline", "declines", "declined",
-                         "fail",   "fails",   "failed",  "deny",    "denies",   "denied",
-                         "denying", "rejected"};
-const WordSet kDeterminers = {"the", "a", "an", "both", "other", "its", "their", "his",
-                              "her", "all", "several", "some", "many", "two", "three", "fellow",
-                              "top", "senior", "key", "former", "then", "new"};
+const WordSet kDenial = {"refuse",   "refuses", "refused", "decline", "declines",
+                         "declined", "fail",    "fails",   "failed",  "deny",
+                         "denies",   "denied",  "denying", "rejected"};
+const WordSet kDeterminers = {
+    "the",  "a",    "an",  "both",  "other",  "its", "their",  "his", "her",    "all",  "several",
+    "some", "many", "two", "three", "fellow", "top", "senior", "key", "former", "then", "new"};
 const WordSet kRelativePronouns = {"who", "which", "that", "whom", "whose"};
 const WordSet kSubordinators = {"if", "unless", "whether"};
-const WordSet kStatePredicates = {"president_of",          "vice_president_of",
-                                  "head_of_government_of", "deputy_head_of_government_of",
-                                  "head_of_state_of",      "foreign_minister_of",
-                                  "minister_of",           "ambassador_of",
+const WordSet kStatePredicates = {"president_of",
+                                  "vice_president_of",
+                                  "head_of_government_of",
+                                  "deputy_head_of_government_of",
+                                  "head_of_state_of",
+                                  "foreign_minister_of",
+                                  "minister_of",
+                                  "ambassador_of",
                                   "envoy_of"};
 
 bool In(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
@@ -82,8 +86,13 @@ class SentenceRelations {
   SentenceRelations(const Resources& res, const Document& doc, const SentenceAnalysis& s,
                     std::vector<Entity>* entities, std::map<std::string, size_t>* entity_index,
                     std::vector<Relation>* out)
-      : res_(res), doc_(doc), s_(s), toks_(s.tokens), entities_(entities),
-        entity_index_(entity_index), out_(out) {}
+      : res_(res),
+        doc_(doc),
+        s_(s),
+        toks_(s.tokens),
+        entities_(entities),
+        entity_index_(entity_index),
+        out_(out) {}
 
   void Run() {
     for (size_t v = 0; v < toks_.size(); ++v) TryVerb(v);
@@ -223,8 +232,8 @@ class SentenceRelations {
         committed = found.size();
         continue;
       }
-      if (In(kDeterminers, lower) || t.text == "'s" ||
-          t.text == "\xE2\x80\x99s" || InTitle(k) || s_.demonym_at[k] >= 0) {
+      if (In(kDeterminers, lower) || t.text == "'s" || t.text == "\xE2\x80\x99s" || InTitle(k) ||
+          s_.demonym_at[k] >= 0) {
         continue;
       }
       if (IsPreposition(lower)) {
@@ -414,11 +423,11 @@ class SentenceRelations {
         for (int om : objects) {
           // A resolved pronoun is a guess about who is meant.
           double c = confidence - (M(sm).pronoun ? 0.15 : 0.0) - (M(om).pronoun ? 0.15 : 0.0);
-          const std::string& cameo =
-              M(sm).type == ActorType::kPerson && !p.person_cameo.empty() ? p.person_cameo
-                                                                          : p.cameo;
-          Emit(Ref(sm), Ref(om), p.predicate, RelationKind::kEvent, cameo, negated,
-               hypothetical, c, trigger);
+          const std::string& cameo = M(sm).type == ActorType::kPerson && !p.person_cameo.empty()
+                                         ? p.person_cameo
+                                         : p.cameo;
+          Emit(Ref(sm), Ref(om), p.predicate, RelationKind::kEvent, cameo, negated, hypothetical, c,
+               trigger);
         }
       }
       if (!objects.empty()) break;  // first pattern that finds an object wins
@@ -534,8 +543,8 @@ class SentenceRelations {
 }  // namespace
 
 void ExtractRelations(const Resources& res, const Document& doc,
-                      const std::vector<SentenceAnalysis>& sentences,
-                      std::vector<Entity>* entities, std::vector<Relation>* out) {
+                      const std::vector<SentenceAnalysis>& sentences, std::vector<Entity>* entities,
+                      std::vector<Relation>* out) {
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < entities->size(); ++i) index.emplace((*entities)[i].id, i);
   for (const SentenceAnalysis& s : sentences) {

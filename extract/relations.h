@@ -23,7 +23,7 @@ namespace polgraph::extract {
 // Appends the relations of every sentence to *out. May add Country entities to
 // *entities for demonyms that qualify a title ("Russian Foreign Minister").
 void ExtractRelations(const Resources& res, const Document& doc,
-                      const std::vector<SentenceAnalysis>& sentences,
-                      std::vector<Entity>* entities, std::vector<Relation>* out);
+                      const std::vector<SentenceAnalysis>& sentences, std::vector<Entity>* entities,
+                      std::vector<Relation>* out);
 
 }  // namespace polgraph::extract

@@ -19,7 +19,7 @@
 namespace polgraph::ingest {
 
 struct ReadOptions {
-  std::string default_date;  // YYYY-MM-DD given to documents that have no date ("" = none)
+  std::string default_date;      // YYYY-MM-DD given to documents that have no date ("" = none)
   bool follow_symlinks = false;  // descend into symlinked directories when walking
 };
 

@@ -27,8 +27,8 @@ struct PathStep {
   graph::Vertex from, to;
   graph::Edge edge;
 };
-Result<std::vector<PathStep>> ShortestPath(const graph::KnowledgeGraph& kg,
-                                           const std::string& from, const std::string& to);
+Result<std::vector<PathStep>> ShortestPath(const graph::KnowledgeGraph& kg, const std::string& from,
+                                           const std::string& to);
 
 // The `limit` actors with the most distinct relations (in + out edges), most
 // connected first, ties broken by label. Empty for an empty graph.

@@ -43,8 +43,7 @@ std::string Where(std::string_view name, size_t line) {
 }  // namespace
 
 Result<std::vector<std::vector<std::string>>> ParseTsv(std::string_view content,
-                                                       std::string_view name,
-                                                       size_t min_columns) {
+                                                       std::string_view name, size_t min_columns) {
   std::vector<std::vector<std::string>> rows;
   size_t line_no = 0;
   size_t b = 0;
@@ -65,9 +64,9 @@ Result<std::vector<std::vector<std::string>>> ParseTsv(std::string_view content,
       cb = ce + 1;
     }
     if (cols.size() < min_columns) {
-      return Status::InvalidArgument(Where(name, line_no) + ": expected " +
-                                     std::to_string(min_columns) + " tab-separated columns, found " +
-                                     std::to_string(cols.size()));
+      return Status::InvalidArgument(
+          Where(name, line_no) + ": expected " + std::to_string(min_columns) +
+          " tab-separated columns, found " + std::to_string(cols.size()));
     }
     rows.push_back(std::move(cols));
   }
@@ -82,8 +81,9 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   auto& list = by_first_[key];
   list.push_back({std::move(words), value});
   // Longest first, so the first full match is the best one.
-  std::stable_sort(list.begin(), list.end(),
-                   [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
+    return a.words.size() > b.words.size();
+  });
 }
 
 std::optional<PhraseTable::Match> PhraseTable::Longest(const std::vector<nlp::Token>& tokens,

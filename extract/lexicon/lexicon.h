@@ -96,8 +96,7 @@ struct TitleEntry {
 class TitleLexicon {
  public:
   Status Add(std::string_view tsv, std::string_view name);
-  std::optional<PhraseTable::Match> Longest(const std::vector<nlp::Token>& tokens,
-                                            size_t i) const {
+  std::optional<PhraseTable::Match> Longest(const std::vector<nlp::Token>& tokens, size_t i) const {
     return phrases_.Longest(tokens, i);
   }
   const TitleEntry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }

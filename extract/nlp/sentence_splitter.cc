@@ -19,12 +19,12 @@ bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r
 // an acronym ("... the U.S. The talks ...").
 bool OpensSentence(std::string_view word) {
   static const std::set<std::string_view> kOpeners = {
-      "The", "A",     "An",    "He",    "She",   "It",    "They",  "We",   "I",    "You",
-      "This", "That", "These", "Those", "There", "But",   "And",   "Or",   "So",   "Yet",
-      "In",   "On",   "At",    "For",   "From",  "After", "Before", "When", "While", "If",
-      "As",   "His",  "Her",   "Its",   "Their", "Our",   "My",    "Some", "Many", "Most",
-      "Mr.",  "Mrs.", "Ms.",   "Dr.",   "Meanwhile", "However", "Earlier", "Later", "Last",
-      "Next", "Now",  "Both",  "Such",  "Other", "One",   "Two",   "No",   "Not"};
+      "The",  "A",    "An",    "He",    "She",       "It",      "They",    "We",    "I",     "You",
+      "This", "That", "These", "Those", "There",     "But",     "And",     "Or",    "So",    "Yet",
+      "In",   "On",   "At",    "For",   "From",      "After",   "Before",  "When",  "While", "If",
+      "As",   "His",  "Her",   "Its",   "Their",     "Our",     "My",      "Some",  "Many",  "Most",
+      "Mr.",  "Mrs.", "Ms.",   "Dr.",   "Meanwhile", "However", "Earlier", "Later", "Last",  "Next",
+      "Now",  "Both", "Such",  "Other", "One",       "Two",     "No",      "Not"};
   return kOpeners.count(word) > 0;
 }
 
@@ -59,8 +59,7 @@ bool ShouldMerge(std::string_view text, size_t prev_start, size_t boundary, size
   // Never merge across a paragraph break.
   std::string_view gap = text.substr(prev_start, boundary - prev_start);
   size_t tail = gap.find_last_not_of(" \t\r\n\f");
-  if (tail != std::string_view::npos &&
-      gap.substr(tail).find("\n\n") != std::string_view::npos) {
+  if (tail != std::string_view::npos && gap.substr(tail).find("\n\n") != std::string_view::npos) {
     return false;
   }
   std::string_view last = LastWord(text, prev_start, boundary);

@@ -13,18 +13,18 @@ namespace {
 // Abbreviations whose period belongs to the word. Kept short on purpose: an
 // unknown "Xyz." is split so a real sentence end is never swallowed.
 constexpr std::array<std::string_view, 52> kAbbreviations = {
-    "Mr",   "Mrs",  "Ms",   "Dr",   "Prof", "Sen",  "Rep",  "Gov",  "Gen",  "Lt",  "Col",
-    "Maj",  "Capt", "Sgt",  "Adm",  "Cmdr", "Rev",  "St",   "Jr",   "Sr",   "Hon", "Pres",
-    "Supt", "Insp", "Amb",  "No",   "Nos",  "vs",   "etc",  "Inc",  "Ltd",  "Co",  "Corp",
-    "Bros", "Jan",  "Feb",  "Mar",  "Apr",  "Jun",  "Jul",  "Aug",  "Sep",  "Sept", "Oct",
-    "Nov",  "Dec",  "approx", "Dept", "Univ", "Mt",  "Ft",   "e.g"};
+    "Mr",   "Mrs",  "Ms",     "Dr",   "Prof", "Sen", "Rep", "Gov", "Gen", "Lt",   "Col",
+    "Maj",  "Capt", "Sgt",    "Adm",  "Cmdr", "Rev", "St",  "Jr",  "Sr",  "Hon",  "Pres",
+    "Supt", "Insp", "Amb",    "No",   "Nos",  "vs",  "etc", "Inc", "Ltd", "Co",   "Corp",
+    "Bros", "Jan",  "Feb",    "Mar",  "Apr",  "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov",  "Dec",  "approx", "Dept", "Univ", "Mt",  "Ft",  "e.g"};
 
 // Titles and other abbreviations that are followed by a name, so a period after
 // them is never a sentence end.
 constexpr std::array<std::string_view, 30> kTitleAbbreviations = {
-    "Mr.",  "Mrs.", "Ms.",  "Dr.",   "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.",
-    "Col.", "Maj.", "Capt.", "Sgt.", "Adm.",  "Cmdr.", "Rev.", "St.",  "Hon.", "Pres.",
-    "Supt.", "Insp.", "Amb.", "No.", "Nos.",  "vs.",  "Mt.",  "Ft.",  "Dept.", "Univ."};
+    "Mr.",   "Mrs.",  "Ms.",   "Dr.",  "Prof.", "Sen.",  "Rep.", "Gov.", "Gen.",  "Lt.",
+    "Col.",  "Maj.",  "Capt.", "Sgt.", "Adm.",  "Cmdr.", "Rev.", "St.",  "Hon.",  "Pres.",
+    "Supt.", "Insp.", "Amb.",  "No.",  "Nos.",  "vs.",   "Mt.",  "Ft.",  "Dept.", "Univ."};
 
 struct CodePoint {
   UChar32 cp = 0;
@@ -154,8 +154,8 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         if (after < end && text[after] == '.') {
           e = after;
           // Continue the acronym: letter '.' pairs.
-          while (e + 2 < end && text[e] == '.' && std::isalpha(static_cast<unsigned char>(text[e + 1])) &&
-                 text[e + 2] == '.') {
+          while (e + 2 < end && text[e] == '.' &&
+                 std::isalpha(static_cast<unsigned char>(text[e + 1])) && text[e + 2] == '.') {
             e += 2;
           }
           break;

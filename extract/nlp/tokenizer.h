@@ -20,9 +20,7 @@ namespace polgraph::extract::nlp {
 
 // Tokens of text[begin, end); spans are offsets into `text` itself.
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end);
-inline std::vector<Token> Tokenize(std::string_view text) {
-  return Tokenize(text, 0, text.size());
-}
+inline std::vector<Token> Tokenize(std::string_view text) { return Tokenize(text, 0, text.size()); }
 
 // True when `word` (with its final period) is an abbreviation that never ends a
 // sentence by itself: titles such as "Mr." "Sen." "Gen.", "No.", month names...

@@ -30,16 +30,17 @@ const char kArticlesJsonl[] =
     "{\"id\": \"a1\", \"title\": \"Visit\", \"date\": \"2020-02-03\", \"source\": \"Wire\", "
     "\"url\": \"https://example.org/a1\", \"text\": \"Ilse Varga met Tomas Brandt in Oslo.\", "
     "\"section\": \"world\"}\n"
-    "{\"id\": \"a2\", \"date\": \"2020-02-04\", \"text\": \"Tomas Brandt criticised Ilse Varga.\"}\n";
+    "{\"id\": \"a2\", \"date\": \"2020-02-04\", \"text\": \"Tomas Brandt criticised Ilse "
+    "Varga.\"}\n";
 
-bool HasRelation(const std::string& jsonl, const std::string& subject,
-                 const std::string& predicate, const std::string& object) {
+bool HasRelation(const std::string& jsonl, const std::string& subject, const std::string& predicate,
+                 const std::string& object) {
   for (const std::string& line : Lines(jsonl)) {
     rapidjson::Document d;
     d.Parse(line.c_str());
     if (d.HasParseError() || !d.IsObject()) continue;
-    if (subject == d["subject"]["label"].GetString() &&
-        predicate == d["predicate"].GetString() && object == d["object"]["label"].GetString()) {
+    if (subject == d["subject"]["label"].GetString() && predicate == d["predicate"].GetString() &&
+        object == d["object"]["label"].GetString()) {
       return true;
     }
   }
@@ -58,9 +59,9 @@ TEST(CliFormats, PlainTextWithHeadline) {
     rapidjson::Document d;
     d.Parse(line.c_str());
     ASSERT_FALSE(d.HasParseError()) << line;
-    for (const char* key : {"doc", "sentence", "evidence", "subject", "object", "predicate",
-                            "kind", "cameo", "goldstein", "negated", "hypothetical", "date",
-                            "confidence"}) {
+    for (const char* key :
+         {"doc", "sentence", "evidence", "subject", "object", "predicate", "kind", "cameo",
+          "goldstein", "negated", "hypothetical", "date", "confidence"}) {
       EXPECT_TRUE(d.HasMember(key)) << key << " missing in " << line;
     }
     EXPECT_EQ(std::string(d["doc"].GetString()), dir + "/a.txt");
@@ -128,8 +129,7 @@ TEST_P(CliBadInput, IsReportedAndTheRunGoesOn) {
   WriteFile(dir + "/" + GetParam().name, GetParam().bytes);
   RunResult r = RunPolgraph("extract '" + dir + "/good.txt' '" + dir + "/" + GetParam().name + "'");
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_NE(r.err.find(GetParam().name + GetParam().expect_in_message), std::string::npos)
-      << r.err;
+  EXPECT_NE(r.err.find(GetParam().name + GetParam().expect_in_message), std::string::npos) << r.err;
   EXPECT_TRUE(HasRelation(r.out, "Petra Lindqvist", "meet", "Tomas Brandt")) << r.out;
 }
 
@@ -137,7 +137,10 @@ INSTANTIATE_TEST_SUITE_P(
     Inputs, CliBadInput,
     testing::Values(BadInput{"empty.txt", "", ": empty"},
                     BadInput{"blank.txt", "  \n\n \t\n", ": empty"},
-                    BadInput{"binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12),
+                    BadInput{"binary.txt",
+                             std::string("\x7f"
+                                         "ELF\x02\x01\x01\0\0\0\0",
+                                         12),
                              ": binary"},
                     BadInput{"latin1.txt", "Caf\xe9 talks in Paris.\n", ":1: invalid_utf8"},
                     BadInput{"cut.jsonl",
@@ -246,14 +249,14 @@ TEST_F(CliBuild, PrintsASummaryAndWritesBothExports) {
   std::string jsonld = dir_ + "/out/graph.jsonld";
   std::string shared = SharedDir();
   if (shared.empty()) GTEST_SKIP() << "../shared not found: schema validation skipped";
-  std::string validate = "sh '" + shared + "/data/schemas/validate.sh' '" + graphml +
-                         "' >/dev/null 2>&1";
+  std::string validate =
+      "sh '" + shared + "/data/schemas/validate.sh' '" + graphml + "' >/dev/null 2>&1";
   EXPECT_EQ(std::system(validate.c_str()), 0) << "GraphML does not validate: " << graphml;
   if (std::system("/usr/bin/python3 -c 'import pyld, rdflib' >/dev/null 2>&1") != 0) {
     GTEST_SKIP() << "python3-pyld or python3-rdflib missing: JSON-LD check skipped";
   }
-  std::string check = "/usr/bin/python3 '" + shared + "/data/schemas/check_jsonld.py' '" +
-                      jsonld + "' >/dev/null 2>&1";
+  std::string check = "/usr/bin/python3 '" + shared + "/data/schemas/check_jsonld.py' '" + jsonld +
+                      "' >/dev/null 2>&1";
   EXPECT_EQ(std::system(check.c_str()), 0) << "JSON-LD does not pass check_jsonld.py: " << jsonld;
 }
 

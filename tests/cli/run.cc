@@ -1,13 +1,12 @@
 #include "run.h"
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 namespace polgraph::testing_cli {
 namespace {
@@ -32,8 +31,8 @@ RunResult RunPolgraph(const std::string& args, const std::string& stdin_text) {
   WriteFile(dir + "/stdin", stdin_text);
   std::string bin = Env("POLGRAPH_BIN", POLGRAPH_DEFAULT_BIN);
   EXPECT_FALSE(bin.empty()) << "no polgraph binary";
-  std::string cmd = "'" + bin + "' " + args + " <'" + dir + "/stdin' >'" + dir + "/out' 2>'" +
-                    dir + "/err'";
+  std::string cmd =
+      "'" + bin + "' " + args + " <'" + dir + "/stdin' >'" + dir + "/out' 2>'" + dir + "/err'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -68,9 +67,7 @@ std::string SharedDir() {
   return std::filesystem::exists(dir + "/data") ? dir : "";
 }
 
-std::string SourceDir() {
-  return Env("POLGRAPH_SOURCE_DIR", POLGRAPH_DEFAULT_SOURCE_DIR);
-}
+std::string SourceDir() { return Env("POLGRAPH_SOURCE_DIR", POLGRAPH_DEFAULT_SOURCE_DIR); }
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;

@@ -9,9 +9,9 @@ TEST(Utf8, AcceptsValidAndRejectsBrokenSequences) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("Zelensky \xD0\x97\xD0\xB5"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("ab\xFF"), 2u);
-  EXPECT_EQ(FindInvalidUtf8("ab\xC3"), 2u);                    // truncated
-  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);                  // overlong '/'
-  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);             // surrogate
+  EXPECT_EQ(FindInvalidUtf8("ab\xC3"), 2u);                                   // truncated
+  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);                                 // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);                            // surrogate
   EXPECT_EQ(FindInvalidUtf8("\xF0\x9F\x98\x80 ok"), std::string_view::npos);  // emoji
 }
 

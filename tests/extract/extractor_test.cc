@@ -67,8 +67,8 @@ class ExtractorTable : public ExtractorTest, public testing::WithParamInterface<
 TEST_P(ExtractorTable, FindsTheRelations) {
   Extraction ex = Run(GetParam().text);
   for (const Expected& e : GetParam().expected) {
-    EXPECT_TRUE(Has(ex, e)) << "missing: " << e.subject << " | " << e.predicate << " | "
-                            << e.object << "\nin: " << GetParam().text << "\nfound:\n"
+    EXPECT_TRUE(Has(ex, e)) << "missing: " << e.subject << " | " << e.predicate << " | " << e.object
+                            << "\nin: " << GetParam().text << "\nfound:\n"
                             << Dump(ex);
   }
 }
@@ -107,8 +107,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Ilse Varga and Tomas Brandt met on Friday.",
              {{"Ilse Varga", "meet", "Tomas Brandt"}}},
         // Capitals used for their governments.
-        Case{"Washington accused Moscow of meddling.",
-             {{"United States", "accuse", "Russia"}}},
+        Case{"Washington accused Moscow of meddling.", {{"United States", "accuse", "Russia"}}},
         // Affiliations: title before the name, apposition after it, and a
         // qualified title before the name with a comma.
         Case{"Kremlin spokesman Oleg Petrenko said the talks went well.",
@@ -132,9 +131,9 @@ TEST_F(ExtractorTest, ObjectListStopsWhereANewClauseBegins) {
 }
 
 TEST_F(ExtractorTest, SurnamesAndPronounsResolveToOnePerson) {
-  Extraction ex = Run(
-      "Anna Kowalska arrived in Madrid on Monday. Later, Kowalska met Tomas Brandt. "
-      "She also visited Portugal.");
+  Extraction ex =
+      Run("Anna Kowalska arrived in Madrid on Monday. Later, Kowalska met Tomas Brandt. "
+          "She also visited Portugal.");
   EXPECT_TRUE(Has(ex, {"Anna Kowalska", "meet", "Tomas Brandt"})) << Dump(ex);
   EXPECT_TRUE(Has(ex, {"Anna Kowalska", "visit", "Portugal"})) << Dump(ex);
   int kowalska = 0;
@@ -152,9 +151,9 @@ TEST_F(ExtractorTest, SurnamesAndPronounsResolveToOnePerson) {
 }
 
 TEST_F(ExtractorTest, AcronymInParenthesesJoinsItsOrganisation) {
-  Extraction ex = Run(
-      "The National Liberation Front (NLF) accused Chile of torture. The NLF also criticised "
-      "Peru.");
+  Extraction ex =
+      Run("The National Liberation Front (NLF) accused Chile of torture. The NLF also criticised "
+          "Peru.");
   EXPECT_TRUE(Has(ex, {"National Liberation Front", "accuse", "Chile"})) << Dump(ex);
   EXPECT_TRUE(Has(ex, {"National Liberation Front", "criticize", "Peru"})) << Dump(ex);
 }

@@ -51,8 +51,7 @@ TEST(VerbLexicon, ChecksFormsAndCameoCodes) {
   VerbLexicon verbs;
   ASSERT_TRUE(verbs.AddCameo("code\tname\tgoldstein\n040\tConsult\t1.0\n", "cameo.tsv").ok());
   EXPECT_FALSE(verbs.AddPatterns("meet|meets|met\t-\t-\tmeet\t040\t-\n", "v.tsv").ok());
-  EXPECT_FALSE(
-      verbs.AddPatterns("meet|meets|met|met|meeting\t-\t-\tmeet\t999\t-\n", "v.tsv").ok());
+  EXPECT_FALSE(verbs.AddPatterns("meet|meets|met|met|meeting\t-\t-\tmeet\t999\t-\n", "v.tsv").ok());
   ASSERT_TRUE(
       verbs.AddPatterns("meet|meets|met|met|meeting\t-\t-|with\tmeet\t040\tsymmetric\n", "v.tsv")
           .ok());

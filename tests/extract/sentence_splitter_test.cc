@@ -22,9 +22,9 @@ TEST(SentenceSplitter, KeepsTitlesWithTheirNames) {
 }
 
 TEST(SentenceSplitter, KeepsAcronymsInsideSentences) {
-  EXPECT_EQ(Sentences("The U.S. President spoke. The U.N. Security Council met."),
-            (std::vector<std::string>{"The U.S. President spoke.",
-                                      "The U.N. Security Council met."}));
+  EXPECT_EQ(
+      Sentences("The U.S. President spoke. The U.N. Security Council met."),
+      (std::vector<std::string>{"The U.S. President spoke.", "The U.N. Security Council met."}));
 }
 
 TEST(SentenceSplitter, EndsASentenceAfterAnAcronymWhenANewOneStarts) {
@@ -33,9 +33,9 @@ TEST(SentenceSplitter, EndsASentenceAfterAnAcronymWhenANewOneStarts) {
 }
 
 TEST(SentenceSplitter, ParagraphBreakEndsASentence) {
-  EXPECT_EQ(Sentences("Breaking headline without a stop\n\nThe body starts here."),
-            (std::vector<std::string>{"Breaking headline without a stop",
-                                      "The body starts here."}));
+  EXPECT_EQ(
+      Sentences("Breaking headline without a stop\n\nThe body starts here."),
+      (std::vector<std::string>{"Breaking headline without a stop", "The body starts here."}));
 }
 
 TEST(SentenceSplitter, SpansPointIntoTheTextAndSkipBlankInput) {

@@ -239,8 +239,7 @@ TEST(KnowledgeGraphFindByName, FindsMergedSurnameThroughAlias) {
 }
 
 TEST(KnowledgeGraphFindByName, SurnameFindsAPersonOnlyEverNamedInFull) {
-  KnowledgeGraph kg =
-      KnowledgeGraph::Build({}, {Rel("d1", 0, kPutinFull, "meet", kMacron)}, {});
+  KnowledgeGraph kg = KnowledgeGraph::Build({}, {Rel("d1", 0, kPutinFull, "meet", kMacron)}, {});
   std::vector<Vertex> found = kg.FindByName("Macron");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(kg.graph()[found[0]].label, "Emmanuel Macron");
