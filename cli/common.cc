@@ -6,6 +6,8 @@
 
 #include <iostream>
 
+#include "core/text.h"
+
 namespace polgraph::cli {
 
 void StderrRejects::Add(Reject reject) {
@@ -32,6 +34,17 @@ void Progress::Update(size_t documents, size_t bytes) {
 
 void Progress::Finish() {
   if (enabled_) std::fprintf(stderr, "\r%*s\r", 72, "");
+}
+
+void AddInputOptions(CLI::App* cmd, InputArgs* a) {
+  cmd->add_option("paths", a->paths, "Files, directories (recursive) or - for stdin")->required();
+  cmd->add_option("--date", a->date, "Date (YYYY-MM-DD) for documents that have none")
+      ->check([](const std::string& d) {
+        return IsIsoDate(d) ? std::string() : "expected YYYY-MM-DD, got \"" + d + "\"";
+      });
+  cmd->add_option("--lexicon", a->lexicon_dir,
+                  "Read lexicon TSV files from this directory instead of the built-in ones");
+  cmd->add_flag("--strict", a->strict, "Stop at the first rejected input");
 }
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {

@@ -2,9 +2,11 @@
 // the JSON form of relations. No domain logic lives here.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/entity.h"
 #include "core/reject.h"
@@ -45,6 +47,15 @@ std::string RelationToJson(const Relation& r, const std::string& title);
 
 // One entity of a document as the `entities` JSON line.
 std::string EntityToJson(const std::string& doc, const Entity& e);
+
+// The options every command that reads articles takes.
+struct InputArgs {
+  std::vector<std::string> paths;  // files, directories, "-"
+  std::string date;                // --date for undated documents
+  std::string lexicon_dir;         // --lexicon
+  bool strict = false;             // --strict
+};
+void AddInputOptions(CLI::App* cmd, InputArgs* args);
 
 double SecondsSince(std::chrono::steady_clock::time_point start);
 

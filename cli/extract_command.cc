@@ -5,7 +5,6 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "core/text.h"
 #include "extract/extractor.h"
 #include "ingest/reader.h"
 
@@ -13,25 +12,15 @@ namespace polgraph::cli {
 namespace {
 
 struct ExtractArgs {
-  std::vector<std::string> paths;
-  std::string date;
-  std::string lexicon_dir;
+  InputArgs input;
   double min_confidence = 0.0;
-  bool strict = false;
 };
 
 void AddCommonOptions(CLI::App* cmd, ExtractArgs* a) {
-  cmd->add_option("paths", a->paths, "Files, directories (recursive) or - for stdin")->required();
-  cmd->add_option("--date", a->date, "Date (YYYY-MM-DD) for documents that have none")
-      ->check([](const std::string& d) {
-        return IsIsoDate(d) ? std::string() : "expected YYYY-MM-DD, got \"" + d + "\"";
-      });
-  cmd->add_option("--lexicon", a->lexicon_dir,
-                  "Read lexicon TSV files from this directory instead of the built-in ones");
+  AddInputOptions(cmd, &a->input);
   cmd->add_option("--min-confidence", a->min_confidence, "Drop relations below this confidence")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  cmd->add_flag("--strict", a->strict, "Stop at the first rejected input");
 }
 
 // Reads, extracts and hands each document's extraction to `emit`.
@@ -39,21 +28,21 @@ int RunExtraction(const ExtractArgs& a, const std::string& verb,
                   const std::function<void(const Document&, const Extraction&)>& emit) {
   extract::ExtractOptions options;
   options.min_confidence = a.min_confidence;
-  options.lexicon_dir = a.lexicon_dir;
+  options.lexicon_dir = a.input.lexicon_dir;
   auto extractor = extract::LoadDefaultExtractor(options);
   if (!extractor.ok()) {
     std::cerr << "polgraph " << verb << ": " << extractor.status().message() << "\n";
     return kExitFailed;
   }
   ingest::ReadOptions read_options;
-  read_options.default_date = a.date;
+  read_options.default_date = a.input.date;
   StderrRejects rejects;
   Progress progress(verb);
   size_t docs = 0, bytes = 0, relations = 0, entities = 0;
   bool stopped = false;
   auto start = std::chrono::steady_clock::now();
   Status st = ingest::ReadPaths(
-      a.paths, read_options,
+      a.input.paths, read_options,
       [&](Document&& doc) {
         if (stopped) return;
         Extraction ex;
@@ -69,7 +58,7 @@ int RunExtraction(const ExtractArgs& a, const std::string& verb,
         entities += ex.entities.size();
         emit(doc, ex);
         progress.Update(docs, bytes);
-        if (a.strict && rejects.count() > 0) stopped = true;
+        if (a.input.strict && rejects.count() > 0) stopped = true;
       },
       &rejects);
   progress.Finish();
@@ -81,7 +70,7 @@ int RunExtraction(const ExtractArgs& a, const std::string& verb,
   std::cerr << "polgraph " << verb << ": " << docs << " documents read, " << rejects.count()
             << " rejected, " << entities << " entities, " << relations << " relations in "
             << SecondsSince(start) << " s\n";
-  if (rejects.count() > 0) return a.strict ? kExitFailed : kExitRejects;
+  if (rejects.count() > 0) return a.input.strict ? kExitFailed : kExitRejects;
   return kExitOk;
 }
 

@@ -6,24 +6,16 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/pipeline.h"
-#include "core/text.h"
 #include "query/query.h"
 
 namespace polgraph::cli {
 namespace {
 
 void AddIngestOptions(CLI::App* cmd, IngestArgs* a) {
-  cmd->add_option("paths", a->paths, "Files, directories (recursive) or - for stdin")->required();
-  cmd->add_option("--date", a->date, "Date (YYYY-MM-DD) for documents that have none")
-      ->check([](const std::string& d) {
-        return IsIsoDate(d) ? std::string() : "expected YYYY-MM-DD, got \"" + d + "\"";
-      });
-  cmd->add_option("--lexicon", a->lexicon_dir,
-                  "Read lexicon TSV files from this directory instead of the built-in ones");
+  AddInputOptions(cmd, &a->input);
   cmd->add_option("--batch-size", a->batch_size, "Documents per database transaction")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_flag("--strict", a->strict, "Stop at the first rejected input");
 }
 
 void PrintIngestSummary(const char* verb, const IngestStats& s) {
@@ -68,7 +60,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       return;
     }
     PrintIngestSummary("ingest", stats.value());
-    *exit_code = IngestExitCode(stats.value(), args->strict);
+    *exit_code = IngestExitCode(stats.value(), args->input.strict);
   });
 }
 
@@ -140,7 +132,7 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
       std::cerr << "polgraph build: wrote " << path << "\n";
     }
     PrintGraphSummary(kg->kg, kg->documents);
-    *exit_code = IngestExitCode(stats.value(), args->strict);
+    *exit_code = IngestExitCode(stats.value(), args->input.strict);
   });
 }
 

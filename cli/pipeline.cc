@@ -16,7 +16,7 @@ namespace polgraph::cli {
 Result<IngestStats> RunIngest(const IngestArgs& a) {
   auto start = std::chrono::steady_clock::now();
   extract::ExtractOptions options;
-  options.lexicon_dir = a.lexicon_dir;
+  options.lexicon_dir = a.input.lexicon_dir;
   auto extractor = extract::LoadDefaultExtractor(options);
   if (!extractor.ok()) return extractor.status();
   auto opened = store::Store::Open(a.db);
@@ -24,7 +24,7 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
   store::Store& db = *opened.value();
 
   ingest::ReadOptions read_options;
-  read_options.default_date = a.date;
+  read_options.default_date = a.input.date;
   StderrRejects rejects;
   Progress progress("ingest");
   IngestStats stats;
@@ -36,9 +36,9 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
     return db.CommitBatch();
   };
   Status st = ingest::ReadPaths(
-      a.paths, read_options,
+      a.input.paths, read_options,
       [&](Document&& doc) {
-        if (!failure.ok() || (a.strict && rejects.count() > 0)) return;
+        if (!failure.ok() || (a.input.strict && rejects.count() > 0)) return;
         ++stats.read;
         stats.bytes += doc.text.size();
         progress.Update(stats.read, stats.bytes);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/common.h"
 #include "core/status.h"
 #include "graph/knowledge_graph.h"
 #include "ingest/reader.h"
@@ -12,12 +13,9 @@
 namespace polgraph::cli {
 
 struct IngestArgs {
-  std::vector<std::string> paths;
+  InputArgs input;
   std::string db;
-  std::string date;
-  std::string lexicon_dir;
   size_t batch_size = 200;  // documents per SQLite transaction
-  bool strict = false;
 };
 
 struct IngestStats {

@@ -22,7 +22,7 @@ Result<std::string> ReadLexiconFile(const std::string& dir, const std::string& n
 }
 
 Status LoadGroups(std::string_view tsv, std::string_view name, GroupWords* out) {
-  auto rows = lexicon::ParseTsv(tsv, name, 3);
+  auto rows = ParseTsv(tsv, name, 3);
   if (!rows.ok()) return rows.status();
   for (const auto& r : rows.value()) {
     if (r[0] == "adjective") {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "core/tsv.h"
 #include "polgraph_ingest_data.h"
 
 namespace polgraph::ingest {
@@ -234,24 +235,10 @@ bool IsRealSentence(std::string_view paragraph) {
 
 Result<BoilerplateFilter> BoilerplateFilter::Parse(std::string_view tsv) {
   BoilerplateFilter filter;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < tsv.size()) {
-    size_t end = tsv.find('\n', pos);
-    if (end == std::string_view::npos) end = tsv.size();
-    std::string_view line = tsv.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line.front() == '#') continue;
-    std::vector<std::string_view> cols;
-    size_t start = 0;
-    while (true) {
-      size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+  auto rows = ParseTsv(tsv, "boilerplate list", 1);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& cols : rows.value()) {
+    const size_t line_no = cols.line;
     FurniturePhrase phrase;
     phrase.phrase = AsciiLower(CollapseWhitespace(cols[0]));
     std::string mode = cols.size() > 1 ? std::string(Trim(cols[1])) : "exact";

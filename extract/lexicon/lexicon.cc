@@ -36,42 +36,7 @@ bool WordMatches(std::string_view phrase_word, const nlp::Token& tok, bool case_
   return tok.all_caps && phrase_word.size() >= 3 && Upper(phrase_word) == tok.text;
 }
 
-std::string Where(std::string_view name, size_t line) {
-  return std::string(name) + ":" + std::to_string(line);
-}
-
 }  // namespace
-
-Result<std::vector<std::vector<std::string>>> ParseTsv(std::string_view content,
-                                                       std::string_view name, size_t min_columns) {
-  std::vector<std::vector<std::string>> rows;
-  size_t line_no = 0;
-  size_t b = 0;
-  while (b < content.size()) {
-    size_t e = content.find('\n', b);
-    if (e == std::string_view::npos) e = content.size();
-    std::string_view line = content.substr(b, e - b);
-    b = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line[0] == '#') continue;
-    std::vector<std::string> cols;
-    size_t cb = 0;
-    while (true) {
-      size_t ce = line.find('\t', cb);
-      cols.emplace_back(Trim(line.substr(cb, ce == std::string_view::npos ? ce : ce - cb)));
-      if (ce == std::string_view::npos) break;
-      cb = ce + 1;
-    }
-    if (cols.size() < min_columns) {
-      return Status::InvalidArgument(
-          Where(name, line_no) + ": expected " + std::to_string(min_columns) +
-          " tab-separated columns, found " + std::to_string(cols.size()));
-    }
-    rows.push_back(std::move(cols));
-  }
-  return rows;
-}
 
 void PhraseTable::Add(std::string_view phrase, int value) {
   std::vector<std::string> words;

@@ -16,15 +16,10 @@
 
 #include "core/relation.h"
 #include "core/status.h"
+#include "core/tsv.h"
 #include "extract/nlp/token.h"
 
 namespace polgraph::extract::lexicon {
-
-// Loads a TSV file's rows, skipping blank lines and lines starting with '#'.
-// Returns InvalidArgument naming `name` and the line when a row has fewer than
-// `min_columns` fields.
-Result<std::vector<std::vector<std::string>>> ParseTsv(std::string_view content,
-                                                       std::string_view name, size_t min_columns);
 
 // A phrase of one or more tokens, matched case-sensitively, except that an
 // ALL-CAPS token (wire copy, MUC archives) also matches a capitalised phrase token

@@ -8,7 +8,7 @@
 namespace polgraph::extract::lexicon {
 namespace {
 
-TEST(ParseTsv, ReportsTheFileAndLineOfAShortRow) {
+TEST(ParseTsv, ReportsTheFileAndLineOfAShortRow) {  // core/tsv.h
   auto rows = ParseTsv("# comment\na\tb\tc\nonly-one\n", "test.tsv", 3);
   ASSERT_FALSE(rows.ok());
   EXPECT_NE(rows.status().message().find("test.tsv:3"), std::string::npos);
