@@ -12,5 +12,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
 void AddQueryCommand(CLI::App& app, int* exit_code);
 void AddBuildCommand(CLI::App& app, int* exit_code);
+// train tagger|parser, parse, eval-parser (cli/nlp_commands.cc).
+void AddNlpCommands(CLI::App& app, int* exit_code);
 
 }  // namespace polgraph::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   polgraph::cli::AddIngestCommand(app, &exit_code);
   polgraph::cli::AddExportCommand(app, &exit_code);
   polgraph::cli::AddQueryCommand(app, &exit_code);
+  polgraph::cli::AddNlpCommands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
