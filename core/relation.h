@@ -3,6 +3,7 @@
 // meet only through these structs.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,7 @@ struct Relation {
   double confidence = 0.0;          // 0..1
   std::string trigger;              // the words that licensed the relation, e.g. "met with"
   std::string extractor;            // extractor name and version, e.g. "pattern-1"
+  int64_t store_id = 0;             // row id in the store; 0 when not stored
 };
 
 }  // namespace polgraph

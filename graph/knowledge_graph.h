@@ -22,11 +22,11 @@ struct ActorVertex {
   std::string id;  // entity id, e.g. "person:vladimir putin"
   std::string label;
   ActorType type = ActorType::kConcept;
-  std::vector<std::string> aliases;  // every surface form seen, label first
-  std::vector<int> alias_counts;     // parallel to aliases: how often each form was seen
-  std::string country;               // ISO 3166-1 alpha-3 or empty
-  std::string wikidata;              // e.g. "Q7747" when a lexicon entry anchors the actor
-  int mention_count = 0;             // relations naming this actor
+  std::vector<std::string> aliases;   // every surface form seen, label first
+  std::vector<int> alias_counts;      // parallel to aliases: how often each form was seen
+  std::string country;                // ISO 3166-1 alpha-3 or empty
+  std::string wikidata;               // e.g. "Q7747" when a lexicon entry anchors the actor
+  int mention_count = 0;              // relations naming this actor
   std::string first_seen, last_seen;  // dates of its first and last relation; may be empty
 };
 
@@ -43,15 +43,15 @@ struct RelationEdge {
   RelationKind kind = RelationKind::kEvent;
   std::string cameo;
   std::optional<double> goldstein;  // mean Goldstein score over the supporting mentions
-  int weight = 0;         // supporting mentions that are neither negated nor hypothetical
-  int negated_count = 0;  // mentions that deny the relation
+  int weight = 0;                   // supporting mentions that are neither negated nor hypothetical
+  int negated_count = 0;            // mentions that deny the relation
   int hypothetical_count = 0;
   int doc_count = 0;       // distinct documents among the supporting mentions
   std::string first_seen;  // earliest date (relation date, else document date); may be empty
   std::string last_seen;
-  double confidence = 0.0;  // max over mentions
-  std::vector<Evidence> evidence;       // the first few supporting sentences, for display
-  std::vector<int64_t> relation_ids;    // store ids of every mention (Relation::store_id)
+  double confidence = 0.0;            // max over mentions
+  std::vector<Evidence> evidence;     // the first few supporting sentences, for display
+  std::vector<int64_t> relation_ids;  // store ids of every mention (Relation::store_id)
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ActorVertex,
