@@ -183,8 +183,9 @@ class SentenceRelations {
     return p >= 0 && M(p).type == ActorType::kPerson;
   }
 
-  // Subject mentions to the left of token `end` (exclusive), in text order.
-  std::vector<int> CollectSubjects(size_t end) const {
+  // Subject mentions to the left of token `end` (exclusive), in text order. Sets
+  // *via_possessor when the only subject is the possessor of the real head noun.
+  std::vector<int> CollectSubjects(size_t end, bool* via_possessor = nullptr) const {
     // "Le Pen, the leader of the National Front, is visiting": skip an apposition
     // between commas to reach the subject it describes.
     if (end >= 2 && W(end - 1) == ",") {
@@ -193,14 +194,15 @@ class SentenceRelations {
         std::string first = AsciiLower(W(c));
         bool apposition = first == "the" || first == "a" || first == "an" || InTitle(c) ||
                           s_.demonym_at[c] >= 0 || In(kRelativePronouns, first);
-        if (apposition && ActorAt(c - 2) >= 0) return CollectSubjects(c - 1);
+        if (apposition && ActorAt(c - 2) >= 0) return CollectSubjects(c - 1, via_possessor);
         break;
       }
     }
     std::vector<int> found;
-    size_t heads = 0;      // lower-case head words seen before any mention
-    size_t committed = 0;  // mentions found up to the last coordinator crossed
-    bool stopped = false;  // the scan ended on a word no subject phrase contains
+    size_t heads = 0;         // lower-case head words seen before any mention
+    size_t committed = 0;     // mentions found up to the last coordinator crossed
+    int possessor_head = -1;  // "Macron's campaign accused": Macron, if nothing better
+    bool stopped = false;     // the scan ended on a word no subject phrase contains
     size_t k = end;
     while (k > 0 && end - k < 25) {
       --k;
@@ -218,6 +220,7 @@ class SentenceRelations {
         size_t after = M(m).last;
         bool possessor = after < toks_.size() && after < end &&
                          (W(after) == "'s" || W(after) == "\xE2\x80\x99s");
+        if (possessor && found.empty() && possessor_head < 0) possessor_head = m;
         if (!possessor && !QualifiesTitle(m)) found.push_back(m);
         k = M(m).first;
         continue;
@@ -253,6 +256,12 @@ class SentenceRelations {
     // "X met with Y, and Z hosted her": what lies beyond the last coordinator
     // belongs to another clause when the scan ran into a verb or preposition.
     if (stopped && committed > 0 && committed < found.size()) found.resize(committed);
+    // An actor's campaign, government or spokesman acts for the actor: with no
+    // other subject, the possessor stands in (at lower confidence).
+    if (found.empty() && possessor_head >= 0) {
+      found.push_back(possessor_head);
+      if (via_possessor) *via_possessor = true;
+    }
     std::reverse(found.begin(), found.end());
     return found;
   }
@@ -405,7 +414,9 @@ class SentenceRelations {
         }
         confidence -= 0.1;
       } else {
-        subjects = CollectSubjects(g);
+        bool via_possessor = false;
+        subjects = CollectSubjects(g, &via_possessor);
+        if (via_possessor) confidence -= 0.15;
       }
       if (subjects.empty()) continue;
       if (subjects.size() > 1 || objects.size() > 1) confidence -= 0.05;

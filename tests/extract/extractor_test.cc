@@ -119,6 +119,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Apposition between subject and verb.
         Case{"Ilse Varga, the leader of the opposition, is visiting Chile this week.",
              {{"Ilse Varga", "visit", "Chile"}}},
+        // The possessor stands in for its campaign, government, spokesman.
+        Case{"Ilse Varga's campaign has accused Chile of meddling.",
+             {{"Ilse Varga", "accuse", "Chile"}}},
         // Parenthetical between subject and verb.
         Case{"Ilse Varga (left) greets Tomas Brandt. Ilse Varga (left) meets Tomas Brandt.",
              {{"Ilse Varga", "meet", "Tomas Brandt"}}}));
