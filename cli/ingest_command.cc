@@ -68,12 +68,38 @@ void AddExportCommand(CLI::App& app, int* exit_code) {
   auto db = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("graphml");
   auto out = std::make_shared<std::string>("-");
-  CLI::App* cmd = app.add_subcommand("export", "Write the merged graph of a database");
+  auto filter = std::make_shared<exporter::ExportFilter>();
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Write the merged graph of a database, or the part of it the filters select");
   cmd->add_option("--db", *db, "SQLite database written by ingest")->required();
-  cmd->add_option("--format", *format, "graphml or jsonld")
+  cmd->add_option("--format", *format,
+                  "graphml (Gephi, networkx, igraph), gexf (Gephi's timeline), jsonld "
+                  "(schema.org linked data) or csv (Gephi's spreadsheet import: two files)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"graphml", "jsonld"}));
-  cmd->add_option("-o,--output", *out, "Output file, - for stdout")->capture_default_str();
+      ->check(CLI::IsMember(
+          std::vector<std::string>(std::begin(kExportFormats), std::end(kExportFormats))));
+  cmd->add_option("-o,--output", *out,
+                  "Output file, - for stdout; for csv the files PATH.nodes.csv and "
+                  "PATH.edges.csv (a trailing .csv of PATH dropped)")
+      ->capture_default_str();
+  cmd->add_option("--min-weight", filter->min_weight,
+                  "Keep relations with at least this many positive mentions")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--since", filter->since,
+                  "Keep relations last seen on or after this date (YYYY-MM-DD); undated ones "
+                  "are dropped");
+  cmd->add_option("--until", filter->until,
+                  "Keep relations first seen on or before this date (YYYY-MM-DD); undated "
+                  "ones are dropped");
+  cmd->add_option("--predicate", filter->predicates,
+                  "Keep only relations with this predicate (meet, impose_sanctions, ...); "
+                  "repeatable");
+  cmd->add_option("--actor", filter->actor,
+                  "Keep only the ego network of this actor (name or alias)");
+  cmd->add_option("--hops", filter->hops, "Radius of the --actor ego network, in relations")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->callback([=] {
     auto kg = LoadGraph(*db);
     if (!kg.ok()) {
@@ -81,13 +107,32 @@ void AddExportCommand(CLI::App& app, int* exit_code) {
       *exit_code = kExitFailed;
       return;
     }
-    if (Status st = WriteGraph(kg->kg, *format, *out); !st.ok()) {
-      std::cerr << "polgraph export: " << st.message() << "\n";
-      *exit_code = kExitFailed;
+    auto view = exporter::ExportView::Select(kg->kg, *filter);
+    if (!view.ok()) {
+      std::cerr << "polgraph export: " << view.status().message() << "\n";
+      *exit_code =
+          view.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailed;
       return;
     }
-    std::cerr << "polgraph export: " << boost::num_vertices(kg->kg.graph()) << " actors, "
-              << boost::num_edges(kg->kg.graph()) << " relations -> " << *out << "\n";
+    const graph::Graph& g = kg->kg.graph();
+    if (view->centre() && view->centre_matches() > 1) {
+      std::cerr << "polgraph export: \"" << filter->actor << "\" matches " << view->centre_matches()
+                << " actors; using " << g[*view->centre()].label << " (" << g[*view->centre()].id
+                << ")\n";
+    }
+    if (Status st = WriteGraph(view.value(), *format, *out); !st.ok()) {
+      std::cerr << "polgraph export: " << st.message() << "\n";
+      *exit_code = st.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailed;
+      return;
+    }
+    std::string where = *out;
+    if (*format == "csv") {
+      auto [nodes, edges] = CsvPaths(*out);
+      where = nodes + " and " + edges;
+    }
+    std::cerr << "polgraph export: " << view->num_vertices() << " of " << boost::num_vertices(g)
+              << " actors, " << view->num_edges() << " of " << boost::num_edges(g)
+              << " relations -> " << where << "\n";
   });
 }
 
@@ -96,8 +141,9 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
   auto dir = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "build",
-      "The main job: ingest into DIR/polgraph.db, then write DIR/graph.graphml and "
-      "DIR/graph.jsonld and print a summary");
+      "The main job: ingest into DIR/polgraph.db, then write DIR/graph.graphml, "
+      "DIR/graph.gexf, DIR/graph.jsonld, DIR/graph.nodes.csv and DIR/graph.edges.csv and "
+      "print a summary");
   AddIngestOptions(cmd, args.get());
   cmd->add_option("-o,--output", *dir, "Output directory (created if missing)")->required();
   cmd->callback([args, dir, exit_code] {
@@ -122,12 +168,16 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
       *exit_code = kExitFailed;
       return;
     }
-    for (const char* format : {"graphml", "jsonld"}) {
+    for (const char* format : kExportFormats) {
       std::string path = (std::filesystem::path(*dir) / (std::string("graph.") + format)).string();
       if (Status st = WriteGraph(kg->kg, format, path); !st.ok()) {
         std::cerr << "polgraph build: " << st.message() << "\n";
         *exit_code = kExitFailed;
         return;
+      }
+      if (std::string_view(format) == "csv") {
+        auto [nodes, edges] = CsvPaths(path);
+        path = nodes + " and " + edges;
       }
       std::cerr << "polgraph build: wrote " << path << "\n";
     }

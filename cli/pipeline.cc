@@ -2,10 +2,13 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 
 #include "cli/common.h"
+#include "export/csv.h"
+#include "export/gexf.h"
 #include "export/graphml.h"
 #include "export/jsonld.h"
 #include "extract/extractor.h"
@@ -95,7 +98,10 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
 Result<LoadedGraph> LoadGraph(const std::string& db_path) {
   auto opened = store::Store::Open(db_path);
   if (!opened.ok()) return opened.status();
-  auto input = opened.value()->LoadGraphInput();
+  // Only what the graph needs: document ids and dates (not the rows holding the
+  // article texts) and actors that take part in relations.
+  auto input = opened.value()->LoadGraphInput(
+      {.document_details = false, .unrelated_entities = false});
   if (!input.ok()) return input.status();
   // Only actors in relations become vertices: an isolated name is no use in a
   // graph, and it keeps stray capitalised words out of Gephi.
@@ -113,25 +119,24 @@ Result<LoadedGraph> LoadGraph(const std::string& db_path) {
                      documents};
 }
 
-Status WriteGraph(const graph::KnowledgeGraph& kg, const std::string& format,
-                  const std::string& path) {
-  const auto write = [&](std::ostream& out) {
-    return format == "graphml" ? exporter::WriteGraphml(kg, out) : exporter::WriteJsonld(kg, out);
-  };
-  if (format != "graphml" && format != "jsonld") {
-    return Status::InvalidArgument("unknown format \"" + format + "\", expected graphml or jsonld");
-  }
-  if (path == "-") return write(std::cout);
+namespace {
+
+// Writes through `tmp`, then renames it to `path`, so readers never see a
+// half-written file.
+Status WriteFileAtomically(const std::string& path,
+                           const std::function<Status(std::ostream&)>& write) {
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return Status::IoError(tmp + ": cannot open for writing");
     if (Status st = write(out); !st.ok()) {
+      out.close();
       std::remove(tmp.c_str());
       return st;
     }
     out.flush();
     if (!out) {
+      out.close();
       std::remove(tmp.c_str());
       return Status::IoError(tmp + ": write failed (disk full?)");
     }
@@ -141,6 +146,59 @@ Status WriteGraph(const graph::KnowledgeGraph& kg, const std::string& format,
     return Status::IoError(path + ": cannot replace file");
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> CsvPaths(const std::string& path) {
+  std::string stem = path;
+  if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".csv") == 0) {
+    stem.resize(stem.size() - 4);
+  }
+  return {stem + ".nodes.csv", stem + ".edges.csv"};
+}
+
+Status WriteGraph(const graph::KnowledgeGraph& kg, const std::string& format,
+                  const std::string& path) {
+  return WriteGraph(exporter::ExportView(kg), format, path);
+}
+
+Status WriteGraph(const exporter::ExportView& view, const std::string& format,
+                  const std::string& path) {
+  if (format == "csv") {
+    if (path == "-") {
+      return Status::InvalidArgument("csv writes two files (nodes and edges): give -o PATH");
+    }
+    auto [nodes_path, edges_path] = CsvPaths(path);
+    // Both tables are streamed at once, each to its own temporary file; the
+    // edges file is renamed only after the nodes file made it into place.
+    std::string edges_tmp = edges_path + ".tmp";
+    std::ofstream edges(edges_tmp, std::ios::binary | std::ios::trunc);
+    if (!edges) return Status::IoError(edges_tmp + ": cannot open for writing");
+    Status st = WriteFileAtomically(
+        nodes_path, [&](std::ostream& nodes) { return exporter::WriteCsv(view, nodes, edges); });
+    edges.flush();
+    if (st.ok() && !edges) st = Status::IoError(edges_tmp + ": write failed (disk full?)");
+    edges.close();
+    if (st.ok() && std::rename(edges_tmp.c_str(), edges_path.c_str()) != 0) {
+      st = Status::IoError(edges_path + ": cannot replace file");
+    }
+    if (!st.ok()) std::remove(edges_tmp.c_str());
+    return st;
+  }
+  std::function<Status(std::ostream&)> write;
+  if (format == "graphml") {
+    write = [&](std::ostream& out) { return exporter::WriteGraphml(view, out); };
+  } else if (format == "gexf") {
+    write = [&](std::ostream& out) { return exporter::WriteGexf(view, out); };
+  } else if (format == "jsonld") {
+    write = [&](std::ostream& out) { return exporter::WriteJsonld(view, out); };
+  } else {
+    return Status::InvalidArgument("unknown format \"" + format +
+                                   "\", expected graphml, gexf, jsonld or csv");
+  }
+  if (path == "-") return write(std::cout);
+  return WriteFileAtomically(path, write);
 }
 
 }  // namespace polgraph::cli

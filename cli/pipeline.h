@@ -3,10 +3,12 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/common.h"
 #include "core/status.h"
+#include "export/view.h"
 #include "graph/knowledge_graph.h"
 #include "ingest/reader.h"
 
@@ -41,10 +43,22 @@ struct LoadedGraph {
 // at least one relation become vertices).
 Result<LoadedGraph> LoadGraph(const std::string& db);
 
-// Writes `kg` in `format` ("graphml" or "jsonld") to `path` ("-" for stdout),
-// through a temporary file renamed into place so a failed export never leaves a
-// half-written file behind.
+// The export formats WriteGraph knows, for --help and validation.
+inline constexpr const char* kExportFormats[] = {"graphml", "gexf", "jsonld", "csv"};
+
+// Writes the part of the graph `view` selects in `format` ("graphml", "gexf",
+// "jsonld" or "csv") to `path` ("-" for stdout), through temporary files renamed
+// into place so a failed export never leaves a half-written file behind. CSV is
+// two tables: PATH.nodes.csv and PATH.edges.csv, a trailing ".csv" of PATH
+// dropped first (so -o graph.csv and -o graph both give graph.nodes.csv); it
+// cannot go to stdout. Returns InvalidArgument for an unknown format or CSV to "-",
+// IoError when a file cannot be written.
+Status WriteGraph(const exporter::ExportView& view, const std::string& format,
+                  const std::string& path);
+// The whole graph.
 Status WriteGraph(const graph::KnowledgeGraph& kg, const std::string& format,
                   const std::string& path);
+// The two files WriteGraph writes for "csv" and `path`: nodes, then edges.
+std::pair<std::string, std::string> CsvPaths(const std::string& path);
 
 }  // namespace polgraph::cli

@@ -25,6 +25,10 @@ struct Entity {
   std::vector<std::string> aliases;  // distinct surface forms, label first
   std::vector<Mention> mentions;     // in text order
   std::string country;               // ISO 3166-1 alpha-3 of the actor's country, if known
+  std::string wikidata;              // e.g. "Q7747" when a lexicon entry names the actor
+  // Parallel to aliases: how often each form was seen (Store::LoadGraphInput fills
+  // it from the aliases table). Empty means "count each alias once".
+  std::vector<int> alias_counts;
 };
 
 // Everything extraction finds in one document.

@@ -25,7 +25,13 @@ constexpr Key kKeys[] = {
     {"type", "node", "type", "string"},
     {"aliases", "node", "aliases", "string"},
     {"country", "node", "country", "string"},
+    {"wikidata", "node", "wikidata", "string"},
     {"mentions", "node", "mentions", "int"},
+    {"degree", "node", "degree", "int"},
+    // Key ids are unique across the document, so the actor dates get their own
+    // ids while keeping the names the edges use.
+    {"actor_first_seen", "node", "first_seen", "string"},
+    {"actor_last_seen", "node", "last_seen", "string"},
     {"edge_label", "edge", "label", "string"},
     {"kind", "edge", "kind", "string"},
     {"cameo", "edge", "cameo", "string"},
@@ -69,7 +75,11 @@ std::string JoinAliases(const std::vector<std::string>& aliases) {
 }  // namespace
 
 Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
-  const graph::Graph& g = kg.graph();
+  return WriteGraphml(ExportView(kg), out);
+}
+
+Status WriteGraphml(const ExportView& view, std::ostream& out) {
+  const graph::Graph& g = view.graph();
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
          "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
@@ -82,6 +92,7 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
   out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
   // Vertex descriptors are 0..n-1 (vecS), so "n<index>" is unique and stable.
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (!view.Keeps(v)) continue;
     const graph::ActorVertex& actor = g[v];
     out << "    <node id=\"n" << v << "\">\n";
     Data(out, "label", actor.label);
@@ -89,11 +100,16 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
     Data(out, "type", ActorTypeName(actor.type));
     DataIfAny(out, "aliases", JoinAliases(actor.aliases));
     DataIfAny(out, "country", actor.country);
+    DataIfAny(out, "wikidata", actor.wikidata);
     Data(out, "mentions", actor.mention_count);
+    Data(out, "degree", view.Degree(v));
+    DataIfAny(out, "actor_first_seen", actor.first_seen);
+    DataIfAny(out, "actor_last_seen", actor.last_seen);
     out << "    </node>\n";
   }
   size_t edge_number = 0;
   for (graph::Edge e : boost::make_iterator_range(boost::edges(g))) {
+    if (!view.Keeps(e)) continue;
     const graph::RelationEdge& rel = g[e];
     out << "    <edge id=\"e" << edge_number++ << "\" source=\"n" << boost::source(e, g)
         << "\" target=\"n" << boost::target(e, g) << "\">\n";

@@ -1,5 +1,6 @@
 #include "export/jsonld.h"
 
+#include <rapidjson/document.h>
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
@@ -12,19 +13,87 @@
 
 #include "core/text.h"
 #include "export/text_escape.h"
+#include "polgraph_export_data.h"
 
 namespace polgraph::exporter {
 namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::OStreamWrapper>;
 
-// A prefix of our own, over https so that check_jsonld.py and RDF stores accept
-// every minted IRI. Ids are percent-encoded into single path segments.
-constexpr std::string_view kBase = "https://polgraph.example.org/";
+// Meetings: both ends play the same role, so the relation is reified as an Event
+// with both as attendees instead of an Action with agent and object. By predicate,
+// and by the CAMEO codes of consulting, meeting at a third place and negotiating.
+const std::set<std::string, std::less<>> kMeetingPredicates = {"meet", "talks", "hold_talks",
+                                                               "negotiate"};
+const std::set<std::string, std::less<>> kMeetingCameo = {"040", "044", "046"};
 
-// Predicates whose two ends play the same role: reified as an Event with both as
-// attendees instead of an Action with agent and object.
-const std::set<std::string, std::less<>> kSymmetricPredicates = {"meet", "talks", "hold_talks"};
+bool IsMeeting(const graph::RelationEdge& rel) {
+  return kMeetingPredicates.count(rel.predicate) != 0 || kMeetingCameo.count(rel.cameo) != 0;
+}
+
+// Whole-word occurrence of `phrase` in `label`: neighbours are not ASCII letters.
+bool HasPhrase(std::string_view label, std::string_view phrase) {
+  const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  for (size_t pos = label.find(phrase); pos != std::string_view::npos;
+       pos = label.find(phrase, pos + 1)) {
+    size_t end = pos + phrase.size();
+    if ((pos == 0 || !letter(label[pos - 1])) && (end == label.size() || !letter(label[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The graph does not say which organisations are parties or state bodies (the
+// lexicon's note column does not reach it), so the label decides: these words
+// name a party in the languages of the lexicon...
+constexpr std::string_view kPartyWords[] = {"Party",   "Partei", "Parti",  "Partido",
+                                            "Partito", "Partij", "Partia", "Partiya"};
+// ...and these a government body (ministries, parliaments, seats of government
+// used for the government, armed forces, central banks, courts).
+constexpr std::string_view kGovernmentPhrases[] = {"Ministry",
+                                                   "Ministries",
+                                                   "Department",
+                                                   "Government",
+                                                   "Cabinet",
+                                                   "Parliament",
+                                                   "Senate",
+                                                   "Bundestag",
+                                                   "Bundesrat",
+                                                   "Bundeswehr",
+                                                   "Duma",
+                                                   "Knesset",
+                                                   "Kremlin",
+                                                   "Pentagon",
+                                                   "White House",
+                                                   "Downing Street",
+                                                   "Élysée",
+                                                   "Foreign Office",
+                                                   "Home Office",
+                                                   "House of Commons",
+                                                   "House of Lords",
+                                                   "House of Representatives",
+                                                   "National Assembly",
+                                                   "Federation Council",
+                                                   "Sabha",
+                                                   "Armed Forces",
+                                                   "Defense Forces",
+                                                   "Defence Forces",
+                                                   "Central Bank",
+                                                   "Federal Reserve",
+                                                   "Supreme Court",
+                                                   "Constitutional Court",
+                                                   "Police",
+                                                   "Navy",
+                                                   "Air Force"};
+
+bool LabelHasAny(const graph::ActorVertex& actor, const std::string_view* begin,
+                 const std::string_view* end) {
+  for (const std::string_view* phrase = begin; phrase != end; ++phrase) {
+    if (HasPhrase(actor.label, *phrase)) return true;
+  }
+  return false;
+}
 
 void String(JsonWriter& w, std::string_view text) {
   // rapidjson copies bytes as they are; invalid UTF-8 would make the file unreadable.
@@ -41,43 +110,21 @@ void Term(JsonWriter& w, std::string_view key, std::string_view value) {
   String(w, value);
 }
 
-// A context term: {"@id": id} plus "@type" when the term coerces its values.
-void ContextTerm(JsonWriter& w, std::string_view term, std::string_view id, std::string_view type) {
-  Key(w, term);
-  w.StartObject();
-  if (!id.empty()) Term(w, "@id", id);
-  if (!type.empty()) Term(w, "@type", type);
-  w.EndObject();
-}
-
-void WriteContext(JsonWriter& w) {
-  Key(w, "@context");
-  w.StartObject();
-  Term(w, "@vocab", "http://schema.org/");
-  Term(w, "kg", kBase);
-  Term(w, "xsd", "http://www.w3.org/2001/XMLSchema#");
-  Term(w, "prov", "http://www.w3.org/ns/prov#");
-  for (const char* term : {"sameAs", "agent", "object", "attendee", "additionalType"}) {
-    ContextTerm(w, term, "", "@id");
+// The @context is schemas/jsonld_context.json, compiled in; written as parsed so
+// that the inlined copy is exactly the shipped one.
+Status WriteContext(JsonWriter& w) {
+  static const rapidjson::Document* const context = [] {
+    auto* doc = new rapidjson::Document;  // parsed once, kept for the process
+    std::string_view text = data::EmbeddedFile("schemas/jsonld_context.json");
+    doc->Parse(text.data(), text.size());
+    return doc;
+  }();
+  if (context->HasParseError() || !context->IsObject() || !context->HasMember("@context")) {
+    return Status::Internal("jsonld: the embedded schemas/jsonld_context.json is not a context");
   }
-  ContextTerm(w, "wasDerivedFrom", "prov:wasDerivedFrom", "@id");
-  ContextTerm(w, "actorType", "kg:actorType", "");
-  ContextTerm(w, "countryCode", "kg:countryCode", "");
-  ContextTerm(w, "mentionCount", "kg:mentionCount", "xsd:integer");
-  ContextTerm(w, "relationKind", "kg:relationKind", "");
-  ContextTerm(w, "predicate", "kg:predicate", "");
-  ContextTerm(w, "cameo", "kg:cameo", "");
-  // Doubles are coerced explicitly: a whole-valued score such as 3.0 would
-  // otherwise turn into an xsd:integer in some processors and not in others.
-  ContextTerm(w, "goldstein", "kg:goldstein", "xsd:double");
-  ContextTerm(w, "confidence", "kg:confidence", "xsd:double");
-  ContextTerm(w, "weight", "kg:weight", "xsd:integer");
-  ContextTerm(w, "docCount", "kg:docCount", "xsd:integer");
-  ContextTerm(w, "negatedCount", "kg:negatedCount", "xsd:integer");
-  ContextTerm(w, "hypotheticalCount", "kg:hypotheticalCount", "xsd:integer");
-  ContextTerm(w, "firstSeen", "kg:firstSeen", "xsd:date");
-  ContextTerm(w, "lastSeen", "kg:lastSeen", "xsd:date");
-  w.EndObject();
+  Key(w, "@context");
+  (*context)["@context"].Accept(w);
+  return Status::Ok();
 }
 
 std::string ActorIri(const graph::ActorVertex& actor) {
@@ -104,10 +151,35 @@ const char* SchemaType(ActorType type) {
   return "Thing";
 }
 
+// PoliticalParty is recent in schema.org, so parties are also Organization.
+void WriteSchemaType(JsonWriter& w, const graph::ActorVertex& actor) {
+  Key(w, "@type");
+  if (actor.type == ActorType::kOrganization &&
+      LabelHasAny(actor, std::begin(kPartyWords), std::end(kPartyWords))) {
+    w.StartArray();
+    String(w, "PoliticalParty");
+    String(w, "Organization");
+    w.EndArray();
+    return;
+  }
+  if (actor.type == ActorType::kOrganization &&
+      LabelHasAny(actor, std::begin(kGovernmentPhrases), std::end(kGovernmentPhrases))) {
+    String(w, "GovernmentOrganization");
+    return;
+  }
+  String(w, SchemaType(actor.type));
+}
+
+// "Q" and digits: anything else would make the wd: IRI invalid.
+bool IsWikidataId(std::string_view id) {
+  if (id.size() < 2 || id[0] != 'Q') return false;
+  return std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 void WriteActor(JsonWriter& w, const graph::ActorVertex& actor) {
   w.StartObject();
   Term(w, "@id", ActorIri(actor));
-  Term(w, "@type", SchemaType(actor.type));
+  WriteSchemaType(w, actor);
   Term(w, "actorType", ActorTypeName(actor.type));
   Term(w, "identifier", actor.id);
   Term(w, "name", actor.label);
@@ -122,6 +194,7 @@ void WriteActor(JsonWriter& w, const graph::ActorVertex& actor) {
     w.EndArray();
   }
   if (!actor.country.empty()) Term(w, "countryCode", actor.country);
+  if (IsWikidataId(actor.wikidata)) Term(w, "sameAs", "wd:" + actor.wikidata);
   Key(w, "mentionCount");
   w.Int(actor.mention_count);
   w.EndObject();
@@ -153,7 +226,7 @@ void WriteRelation(JsonWriter& w, const graph::Graph& g, graph::Edge e,
   Term(w, "@id",
        "kg:relation/" + PercentEncode(subject.id) + "/" + PercentEncode(rel.predicate) + "/" +
            PercentEncode(object.id));
-  bool symmetric = kSymmetricPredicates.count(rel.predicate) != 0;
+  bool symmetric = IsMeeting(rel);
   Term(w, "@type", symmetric ? "Event" : "Action");
   Term(w, "additionalType", "kg:predicate/" + PercentEncode(rel.predicate));
   Term(w, "predicate", rel.predicate);
@@ -176,8 +249,14 @@ void WriteRelation(JsonWriter& w, const graph::Graph& g, graph::Edge e,
   Count(w, "negatedCount", rel.negated_count);
   Count(w, "hypotheticalCount", rel.hypothetical_count);
   // Typed xsd:date by the context, so only real calendar dates may go there.
-  if (IsIsoDate(rel.first_seen)) Term(w, "firstSeen", rel.first_seen);
-  if (IsIsoDate(rel.last_seen)) Term(w, "lastSeen", rel.last_seen);
+  if (IsIsoDate(rel.first_seen)) {
+    Term(w, "firstSeen", rel.first_seen);
+    Term(w, symmetric ? "startDate" : "startTime", rel.first_seen);
+  }
+  if (IsIsoDate(rel.last_seen)) {
+    Term(w, "lastSeen", rel.last_seen);
+    Term(w, symmetric ? "endDate" : "endTime", rel.last_seen);
+  }
   Number(w, "confidence", rel.confidence);
   std::vector<std::string> docs;
   for (const graph::Evidence& evidence : rel.evidence) {
@@ -198,18 +277,24 @@ void WriteRelation(JsonWriter& w, const graph::Graph& g, graph::Edge e,
 }  // namespace
 
 Status WriteJsonld(const graph::KnowledgeGraph& kg, std::ostream& out) {
-  const graph::Graph& g = kg.graph();
+  return WriteJsonld(ExportView(kg), out);
+}
+
+Status WriteJsonld(const ExportView& view, std::ostream& out) {
+  const graph::Graph& g = view.graph();
   rapidjson::OStreamWrapper stream(out);
   JsonWriter w(stream);
   w.StartObject();
-  WriteContext(w);
+  if (Status st = WriteContext(w); !st.ok()) return st;
   Key(w, "@graph");
   w.StartArray();
-  for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) WriteActor(w, g[v]);
+  for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (view.Keeps(v)) WriteActor(w, g[v]);
+  }
   std::vector<std::string> docs;  // in order of first use, for a stable output
   std::set<std::string> doc_set;
   for (graph::Edge e : boost::make_iterator_range(boost::edges(g))) {
-    WriteRelation(w, g, e, &docs, &doc_set);
+    if (view.Keeps(e)) WriteRelation(w, g, e, &docs, &doc_set);
   }
   // The graph keeps only document ids, so an article node carries just that.
   for (const std::string& doc : docs) {

@@ -29,7 +29,9 @@ std::string ValidUtf8(std::string_view text) {
   return out;
 }
 
-std::string XmlEscape(std::string_view text) {
+namespace {
+
+std::string Escape(std::string_view text, bool attribute) {
   std::string valid = ValidUtf8(text);
   std::string out;
   out.reserve(valid.size());
@@ -51,6 +53,18 @@ std::string XmlEscape(std::string_view text) {
       case '\r':
         out += "&#13;";
         continue;
+      case '\t':
+        if (attribute) {
+          out += "&#9;";
+          continue;
+        }
+        break;
+      case '\n':
+        if (attribute) {
+          out += "&#10;";
+          continue;
+        }
+        break;
       default:
         break;
     }
@@ -65,6 +79,12 @@ std::string XmlEscape(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string XmlEscape(std::string_view text) { return Escape(text, false); }
+
+std::string XmlAttributeEscape(std::string_view text) { return Escape(text, true); }
 
 std::string PercentEncode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

@@ -17,6 +17,10 @@ std::string ValidUtf8(std::string_view text);
 // UTF-8 becomes U+FFFD.
 std::string XmlEscape(std::string_view text);
 
+// XmlEscape for a double-quoted attribute value: tab and LF also become character
+// references, since attribute-value normalization would turn them into spaces.
+std::string XmlAttributeEscape(std::string_view text);
+
 // `text` with every byte other than ASCII letters, digits and - . _ ~ written as
 // %XX, so any id (spaces, ':', '/', non-ASCII) becomes one valid IRI path segment.
 std::string PercentEncode(std::string_view text);

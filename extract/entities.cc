@@ -205,6 +205,9 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
       }
       Entity& e = entities[it->second];
       if (e.country.empty()) e.country = m.country;
+      if (e.wikidata.empty() && m.lexicon_entry >= 0) {
+        e.wikidata = res.actors.entry(m.lexicon_entry).wikidata;
+      }
       m.entity = static_cast<int>(it->second);
       if (type == ActorType::kPerson) {
         last_person = m.entity;

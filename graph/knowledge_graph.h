@@ -7,9 +7,11 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
-#include <map>
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -38,11 +40,15 @@ struct Evidence {
   std::string text;
 };
 
+// How many example sentences an edge keeps in memory; RelationEdge::relation_ids
+// reaches every one of them through Store::LoadRelations.
+inline constexpr size_t kMaxEvidence = 3;
+
 struct RelationEdge {
   std::string predicate;
   RelationKind kind = RelationKind::kEvent;
   std::string cameo;
-  std::optional<double> goldstein;  // mean Goldstein score over the supporting mentions
+  std::optional<double> goldstein;  // mean Goldstein score (see KnowledgeGraph::Build)
   int weight = 0;                   // supporting mentions that are neither negated nor hypothetical
   int negated_count = 0;            // mentions that deny the relation
   int hypothetical_count = 0;
@@ -50,7 +56,7 @@ struct RelationEdge {
   std::string first_seen;  // earliest date (relation date, else document date); may be empty
   std::string last_seen;
   double confidence = 0.0;            // max over mentions
-  std::vector<Evidence> evidence;     // the first few supporting sentences, for display
+  std::vector<Evidence> evidence;     // the first kMaxEvidence mentions' sentences, for display
   std::vector<int64_t> relation_ids;  // store ids of every mention (Relation::store_id)
 };
 
@@ -63,24 +69,71 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 // safe to read from many threads.
 class KnowledgeGraph {
  public:
+  KnowledgeGraph();
+  // boost::adjacency_list has no move constructor (its "move" copies every vertex
+  // and edge, holding the graph twice for a while), so the graph lives behind a
+  // pointer and moves are cheap. A moved-from KnowledgeGraph may only be assigned
+  // to or destroyed.
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept = default;
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept = default;
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  ~KnowledgeGraph();
+
   // Builds the graph. Relations whose subject or object id has no entity still get
   // vertices (from the relation's EntityRef). Document dates fill in relations
   // without a date of their own.
   //
-  // Actors: one vertex per entity id, in id order. A Person whose name is the
-  // trailing token(s) of exactly one longer Person's name ("Putin", "Le Pen") is
-  // merged into it; its id then resolves to that vertex through FindById and its
-  // label becomes an alias. With two candidates nothing is merged.
+  // Actors: one vertex per actor after merging, in id order. Merging, in order:
+  // - entities with the same Wikidata id are one actor (the lexicon anchors them);
+  // - a Person whose name is the trailing token(s) of exactly one longer Person's
+  //   name ("Putin", "Le Pen") is merged into it; a candidate whose country or
+  //   Wikidata id is known and differs from the short name's is no candidate;
+  // - a short name with two or more candidates ("Le Pen" when both "Marine Le Pen"
+  //   and "Jean-Marie Le Pen" exist) stays its own actor, except in a document
+  //   whose other relations name exactly one of the candidates: there it is that
+  //   candidate. A short name whose every mention is so resolved gets no vertex.
+  // Merged ids resolve to their vertex through FindById. Every surface form is an
+  // alias, with how often it was seen (Entity::alias_counts when given, else one
+  // per entity record, and at least the number of relation ends written so);
+  // aliases are ordered label first, then most frequent. A Person's label is the
+  // most complete frequent form: among forms seen at least a tenth as often as the
+  // most frequent one, the one with the most words (then the most frequent); other
+  // actors keep their entity label (the lexicon's name).
   // Edges: one per (subject, predicate, object) after merging; relations whose two
   // ends merge into one actor are dropped. Edges supported only by negated or
-  // hypothetical mentions are kept with weight 0. doc_count, first_seen and
-  // last_seen count every mention of the edge, negated or not; dates that are not
-  // YYYY-MM-DD are ignored.
+  // hypothetical mentions are kept with weight 0. doc_count, first_seen, last_seen,
+  // confidence (max), relation_ids (every non-zero Relation::store_id) and
+  // evidence (the first kMaxEvidence) count every mention of the edge, negated or
+  // not; goldstein is the mean over the positive mentions that have a score, or
+  // over all scored mentions when no positive one has; cameo is the first
+  // non-empty code. Dates that are not YYYY-MM-DD are ignored. An actor's
+  // first_seen/last_seen span the dates of every relation naming it.
   static KnowledgeGraph Build(const std::vector<Entity>& entities,
                               const std::vector<Relation>& relations,
                               const std::vector<Document>& documents);
 
-  const Graph& graph() const { return graph_; }
+  // Adds actors and aggregated relations directly, without Relation structs or
+  // merging: for synthetic graphs, benchmarks and snapshots. The caller supplies
+  // distinct actor ids and at most one edge per (subject, predicate, object).
+  // Not thread-safe; Finish() leaves the builder empty.
+  class Builder {
+   public:
+    explicit Builder(size_t expected_actors = 0);
+    // The vertex of `actor.id`: a new one, or the existing vertex when the id was
+    // added before (the new record is then dropped).
+    Vertex AddActor(ActorVertex actor);
+    // Adds the edge subject -> object. Both must be vertices of this builder.
+    Edge AddRelation(Vertex subject, Vertex object, RelationEdge relation);
+    // Also resolves `id` to `target` (an alias id, as for merged actors).
+    void AddIdAlias(const std::string& id, Vertex target);
+    KnowledgeGraph Finish();
+
+   private:
+    std::unique_ptr<KnowledgeGraph> kg_;
+  };
+
+  const Graph& graph() const { return *graph_; }
   // Vertex of an actor id, or nullopt.
   std::optional<Vertex> FindById(const std::string& id) const;
   // Vertices whose label or an alias matches `name` (case- and punctuation-
@@ -88,10 +141,21 @@ class KnowledgeGraph {
   // When nothing matches, a Person whose full name ends with `name` (a surname).
   std::vector<Vertex> FindByName(const std::string& name) const;
 
+  // The graph induced by `vertices` (duplicates ignored): those actors, in that
+  // order, and every edge between two of them, with all their properties. Ids
+  // merged into a kept actor still resolve to it. The result is independent of
+  // *this (a copy), so it can be exported on its own.
+  KnowledgeGraph Subgraph(const std::vector<Vertex>& vertices) const;
+
  private:
-  Graph graph_;
-  std::map<std::string, Vertex> by_id_;                 // every id, merged ones too
-  std::map<std::string, std::vector<Vertex>> by_name_;  // NormalizeKey of label and aliases
+  // Fills by_name_ and by_surname_ from the vertices.
+  void IndexNames();
+
+  std::unique_ptr<Graph> graph_;                   // never null but in a moved-from graph
+  std::unordered_map<std::string, Vertex> by_id_;  // every id, merged ones too
+  std::unordered_map<std::string, std::vector<Vertex>> by_name_;  // NormalizeKey of label, aliases
+  // Last word of each Person's normalised label, for surname lookups.
+  std::unordered_map<std::string, std::vector<Vertex>> by_surname_;
 };
 
 }  // namespace polgraph::graph

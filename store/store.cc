@@ -19,6 +19,7 @@ namespace {
 // number applied so far. Append only: a shipped migration never changes.
 constexpr std::string_view kMigrations[] = {
     "schemas/migrations/0001_initial.sql",
+    "schemas/migrations/0002_wikidata.sql",
 };
 constexpr int64_t kKnownVersion = std::size(kMigrations);
 
@@ -166,8 +167,8 @@ void StoreImpl::Exec(const std::string& sql) {
 }
 
 void StoreImpl::ResetStatements() noexcept {
-  for (auto* slot : {&find_document, &insert_document, &upsert_entity, &upsert_alias,
-                     &insert_mention, &insert_relation, &counts}) {
+  for (auto* slot : {&find_document, &insert_document, &find_entity, &upsert_entity, &upsert_alias,
+                     &insert_mention, &insert_relation, &counts, &load_relation}) {
     if (*slot) (*slot)->tryReset();
   }
 }
@@ -273,8 +274,12 @@ Result<StoreCounts> Store::Counts() {
   });
 }
 
-Result<GraphInput> Store::LoadGraphInput() {
-  return Guarded<Result<GraphInput>>(*impl_, [&] { return impl_->LoadGraphInput(); });
+Result<GraphInput> Store::LoadGraphInput(const GraphInputOptions& options) {
+  return Guarded<Result<GraphInput>>(*impl_, [&] { return impl_->LoadGraphInput(options); });
+}
+
+Result<std::vector<Relation>> Store::LoadRelations(const std::vector<int64_t>& ids) {
+  return Guarded<Result<std::vector<Relation>>>(*impl_, [&] { return impl_->LoadRelations(ids); });
 }
 
 }  // namespace polgraph::store

@@ -28,9 +28,21 @@ struct StoreCounts {
 // What the graph is built from: every stored entity (merged by id across
 // documents, aliases unioned) and every stored relation with its provenance.
 struct GraphInput {
-  std::vector<Entity> entities;  // mentions left empty; aliases with all surface forms
-  std::vector<Relation> relations;
+  // Mentions left empty; aliases with all surface forms, label first then the most
+  // frequent, alias_counts parallel to them; country and wikidata when known.
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;  // in store order, each with its store_id
   std::vector<Document> documents;  // metadata only: id, title, date, url, publisher
+};
+
+// What LoadGraphInput reads. The defaults read everything; building the graph
+// needs neither document details nor actors outside relations, and skipping them
+// makes loading a large store several times faster.
+struct GraphInputOptions {
+  // Every Document field but the text; false reads only id and date.
+  bool document_details = true;
+  // Entities that take part in no relation as well.
+  bool unrelated_entities = true;
 };
 
 // Owns one database connection. Not thread-safe: use from one thread.
@@ -57,7 +69,14 @@ class Store {
   Result<bool> AddDocument(const Document& doc, const Extraction& extraction);
 
   Result<StoreCounts> Counts();
-  Result<GraphInput> LoadGraphInput();
+  // Everything the graph is built from. Documents and entities in store order.
+  Result<GraphInput> LoadGraphInput(const GraphInputOptions& options = {});
+
+  // The stored relations with these row ids (Relation::store_id, as kept in
+  // graph::RelationEdge::relation_ids), in the order of `ids`, each with its
+  // document id, sentence, byte span and evidence text. Ids that name no row are
+  // skipped, so the result may be shorter; an empty `ids` gives an empty result.
+  Result<std::vector<Relation>> LoadRelations(const std::vector<int64_t>& ids);
 
  private:
   struct Impl;

@@ -42,7 +42,9 @@ struct StoreImpl {
   // The body of Store::AddDocument (store_write.cc).
   Result<bool> AddDocument(const Document& doc, const Extraction& extraction);
   // The body of Store::LoadGraphInput (store_read.cc).
-  Result<GraphInput> LoadGraphInput();
+  Result<GraphInput> LoadGraphInput(const GraphInputOptions& options);
+  // The body of Store::LoadRelations (store_read.cc).
+  Result<std::vector<Relation>> LoadRelations(const std::vector<int64_t>& ids);
 
   // The cached statement in `slot`, prepared on first use. Statements are reset
   // (bindings kept) so callers bind every parameter and step from the start.
@@ -68,11 +70,13 @@ struct StoreImpl {
 
   std::unique_ptr<SQLite::Statement> find_document;
   std::unique_ptr<SQLite::Statement> insert_document;
+  std::unique_ptr<SQLite::Statement> find_entity;
   std::unique_ptr<SQLite::Statement> upsert_entity;
   std::unique_ptr<SQLite::Statement> upsert_alias;
   std::unique_ptr<SQLite::Statement> insert_mention;
   std::unique_ptr<SQLite::Statement> insert_relation;
   std::unique_ptr<SQLite::Statement> counts;
+  std::unique_ptr<SQLite::Statement> load_relation;
 };
 
 // Runs `body` and turns any exception it throws into a Status naming the database

@@ -1,5 +1,6 @@
 // Store::LoadGraphInput: rebuilds the core types from the tables, for the graph.
 // Runs once per command over the whole store, so its statements are not cached.
+// Store::LoadRelations: single relations by row id, to show an edge's evidence.
 #include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -97,15 +98,75 @@ Status ReadMetadata(const std::string& path, const std::string& json, Document* 
   return Status::Ok();
 }
 
+// The columns ReadRelation reads, joined so that each row names both actors;
+// callers append WHERE / ORDER BY. kRelationSelect names the document by its id;
+// kRelationSelectByRow gives the documents row instead, for callers that map rows
+// to ids themselves and so spare a lookup into the documents table (whose pages
+// hold the article texts) per relation.
+#define POLGRAPH_RELATION_COLUMNS(document)                                        \
+  "SELECT r.id, " document                                                         \
+  ", r.sentence, r.evidence, r.start_byte, r.end_byte, "                           \
+  "s.entity_id, s.label, s.type, r.subject_surface, "                              \
+  "o.entity_id, o.label, o.type, r.object_surface, "                               \
+  "r.predicate, r.kind, r.cameo, r.goldstein, r.negated, r.hypothetical, r.date, " \
+  "r.confidence, r.trigger_text, r.extractor FROM relations r "                    \
+  "JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object"
+constexpr const char* kRelationSelect =
+    POLGRAPH_RELATION_COLUMNS("(SELECT doc_id FROM documents WHERE id = r.document)");
+constexpr const char* kRelationSelectByRow = POLGRAPH_RELATION_COLUMNS("r.document");
+#undef POLGRAPH_RELATION_COLUMNS
+
+// The relation on the current row of a statement that starts with kRelationSelect.
+Result<Relation> ReadRelation(const std::string& path, SQLite::Statement& row) {
+  Relation relation;
+  relation.store_id = row.getColumn(0).getInt64();
+  relation.doc = row.getColumn(1).getString();
+  relation.sentence = row.getColumn(2).getInt();
+  relation.evidence = row.getColumn(3).getString();
+  relation.start = static_cast<size_t>(row.getColumn(4).getInt64());
+  relation.end = static_cast<size_t>(row.getColumn(5).getInt64());
+  int column = 6;
+  for (EntityRef* ref : {&relation.subject, &relation.object}) {
+    ref->id = row.getColumn(column).getString();
+    ref->label = row.getColumn(column + 1).getString();
+    Result<ActorType> type = ReadActorType(path, ref->id, row.getColumn(column + 2).getString());
+    if (!type.ok()) return type.status();
+    ref->type = type.value();
+    ref->surface = row.getColumn(column + 3).getString();
+    column += 4;
+  }
+  relation.predicate = row.getColumn(14).getString();
+  relation.kind = row.getColumn(15).getString() == "affiliation"
+                      ? RelationKind::kAffiliation
+                      : RelationKind::kEvent;  // CHECK admits only these two
+  relation.cameo = row.getColumn(16).getString();
+  if (!row.isColumnNull(17)) relation.goldstein = row.getColumn(17).getDouble();
+  relation.negated = row.getColumn(18).getInt() != 0;
+  relation.hypothetical = row.getColumn(19).getInt() != 0;
+  relation.date = row.getColumn(20).getString();
+  relation.confidence = row.getColumn(21).getDouble();
+  relation.trigger = row.getColumn(22).getString();
+  relation.extractor = row.getColumn(23).getString();
+  return relation;
+}
+
 }  // namespace
 
-Result<GraphInput> StoreImpl::LoadGraphInput() {
+Result<GraphInput> StoreImpl::LoadGraphInput(const GraphInputOptions& options) {
   GraphInput input;
+  // Preparing throws before Step could record the statement for the error message.
+  const auto prepare = [this](const std::string& sql) {
+    running_sql = sql;
+    return SQLite::Statement(db, sql);
+  };
 
   std::unordered_map<int64_t, size_t> entity_index;  // entities.id -> index in input.entities
-  SQLite::Statement entities(db,
-                             "SELECT id, entity_id, label, type, country FROM entities "
-                             "ORDER BY id");
+  SQLite::Statement entities =
+      prepare(options.unrelated_entities
+                  ? "SELECT id, entity_id, label, type, country, wikidata FROM entities ORDER BY id"
+                  : "SELECT id, entity_id, label, type, country, wikidata FROM entities "
+                    "WHERE id IN (SELECT subject FROM relations) "
+                    "OR id IN (SELECT object FROM relations) ORDER BY id");
   while (Step(entities)) {
     Entity entity;
     entity.id = entities.getColumn(1).getString();
@@ -114,88 +175,105 @@ Result<GraphInput> StoreImpl::LoadGraphInput() {
     if (!type.ok()) return type.status();
     entity.type = type.value();
     entity.country = entities.getColumn(4).getString();
+    entity.wikidata = entities.getColumn(5).getString();
     entity.aliases.push_back(entity.label);  // label first, as in core::Entity
+    entity.alias_counts.push_back(0);        // set when the aliases table has the label
     entity_index.emplace(entities.getColumn(0).getInt64(), input.entities.size());
     input.entities.push_back(std::move(entity));
   }
 
   // Most frequent form first; ties in byte order so the output is deterministic.
-  SQLite::Statement aliases(db,
-                            "SELECT entity, alias FROM aliases "
-                            "ORDER BY entity, count DESC, alias");
+  SQLite::Statement aliases = prepare(
+      options.unrelated_entities
+          ? "SELECT entity, alias, count FROM aliases ORDER BY entity, count DESC, alias"
+          : "SELECT entity, alias, count FROM aliases "
+            "WHERE entity IN (SELECT subject FROM relations) "
+            "OR entity IN (SELECT object FROM relations) ORDER BY entity, count DESC, alias");
   while (Step(aliases)) {
     auto found = entity_index.find(aliases.getColumn(0).getInt64());
-    if (found == entity_index.end()) continue;  // foreign keys make this unreachable
+    if (found == entity_index.end()) continue;  // an entity not asked for
     Entity& entity = input.entities[found->second];
     std::string alias = aliases.getColumn(1).getString();
-    if (alias != entity.label) entity.aliases.push_back(std::move(alias));
-  }
-
-  SQLite::Statement documents(db,
-                              "SELECT doc_id, content_hash, source, line, format, title, "
-                              "date, url, publisher, metadata_json FROM documents "
-                              "ORDER BY id");
-  while (Step(documents)) {
-    Document doc;
-    doc.id = documents.getColumn(0).getString();
-    doc.content_hash = documents.getColumn(1).getString();
-    doc.source = documents.getColumn(2).getString();
-    doc.line = documents.getColumn(3).getInt64();
-    doc.format = documents.getColumn(4).getString();
-    doc.title = documents.getColumn(5).getString();
-    doc.date = documents.getColumn(6).getString();
-    doc.url = documents.getColumn(7).getString();
-    doc.publisher = documents.getColumn(8).getString();
-    if (Status status = ReadMetadata(path, documents.getColumn(9).getString(), &doc);
-        !status.ok()) {
-      return status;
+    const int count = aliases.getColumn(2).getInt();
+    if (alias == entity.label) {
+      entity.alias_counts.front() = count;
+    } else {
+      entity.aliases.push_back(std::move(alias));
+      entity.alias_counts.push_back(count);
     }
-    input.documents.push_back(std::move(doc));
   }
 
-  SQLite::Statement relations(
-      db,
-      "SELECT d.doc_id, r.sentence, r.evidence, r.start_byte, r.end_byte, "
-      "s.entity_id, s.label, s.type, r.subject_surface, "
-      "o.entity_id, o.label, o.type, r.object_surface, "
-      "r.predicate, r.kind, r.cameo, r.goldstein, r.negated, r.hypothetical, r.date, "
-      "r.confidence, r.trigger_text, r.extractor "
-      "FROM relations r JOIN documents d ON d.id = r.document "
-      "JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object "
-      "ORDER BY r.id");
+  std::unordered_map<int64_t, size_t> document_index;  // documents.id -> index
+  if (options.document_details) {
+    SQLite::Statement documents = prepare(
+        "SELECT id, doc_id, content_hash, source, line, format, title, "
+        "date, url, publisher, metadata_json FROM documents "
+        "ORDER BY id");
+    while (Step(documents)) {
+      Document doc;
+      doc.id = documents.getColumn(1).getString();
+      doc.content_hash = documents.getColumn(2).getString();
+      doc.source = documents.getColumn(3).getString();
+      doc.line = documents.getColumn(4).getInt64();
+      doc.format = documents.getColumn(5).getString();
+      doc.title = documents.getColumn(6).getString();
+      doc.date = documents.getColumn(7).getString();
+      doc.url = documents.getColumn(8).getString();
+      doc.publisher = documents.getColumn(9).getString();
+      if (Status status = ReadMetadata(path, documents.getColumn(10).getString(), &doc);
+          !status.ok()) {
+        return status;
+      }
+      document_index.emplace(documents.getColumn(0).getInt64(), input.documents.size());
+      input.documents.push_back(std::move(doc));
+    }
+  } else {
+    // Answered from the index documents_by_doc_id_date (0002) alone: a scan of the
+    // table would read every article text.
+    SQLite::Statement documents =
+        prepare("SELECT id, doc_id, date FROM documents INDEXED BY documents_by_doc_id_date");
+    while (Step(documents)) {
+      Document doc;
+      doc.id = documents.getColumn(1).getString();
+      doc.date = documents.getColumn(2).getString();
+      document_index.emplace(documents.getColumn(0).getInt64(), input.documents.size());
+      input.documents.push_back(std::move(doc));
+    }
+  }
+
+  SQLite::Statement relations = prepare(std::string(kRelationSelectByRow) + " ORDER BY r.id");
   while (Step(relations)) {
-    Relation relation;
-    relation.doc = relations.getColumn(0).getString();
-    relation.sentence = relations.getColumn(1).getInt();
-    relation.evidence = relations.getColumn(2).getString();
-    relation.start = static_cast<size_t>(relations.getColumn(3).getInt64());
-    relation.end = static_cast<size_t>(relations.getColumn(4).getInt64());
-    int column = 5;
-    for (EntityRef* ref : {&relation.subject, &relation.object}) {
-      ref->id = relations.getColumn(column).getString();
-      ref->label = relations.getColumn(column + 1).getString();
-      Result<ActorType> type =
-          ReadActorType(path, ref->id, relations.getColumn(column + 2).getString());
-      if (!type.ok()) return type.status();
-      ref->type = type.value();
-      ref->surface = relations.getColumn(column + 3).getString();
-      column += 4;
+    Result<Relation> relation = ReadRelation(path, relations);
+    if (!relation.ok()) return relation.status();
+    auto document = document_index.find(relations.getColumn(1).getInt64());
+    if (document == document_index.end()) {  // foreign keys make this unreachable
+      return Status::Corruption(path + ": relation " + std::to_string(relation->store_id) +
+                                " names a document that is not stored");
     }
-    relation.predicate = relations.getColumn(13).getString();
-    relation.kind = relations.getColumn(14).getString() == "affiliation"
-                        ? RelationKind::kAffiliation
-                        : RelationKind::kEvent;  // CHECK admits only these two
-    relation.cameo = relations.getColumn(15).getString();
-    if (!relations.isColumnNull(16)) relation.goldstein = relations.getColumn(16).getDouble();
-    relation.negated = relations.getColumn(17).getInt() != 0;
-    relation.hypothetical = relations.getColumn(18).getInt() != 0;
-    relation.date = relations.getColumn(19).getString();
-    relation.confidence = relations.getColumn(20).getDouble();
-    relation.trigger = relations.getColumn(21).getString();
-    relation.extractor = relations.getColumn(22).getString();
-    input.relations.push_back(std::move(relation));
+    relation.value().doc = input.documents[document->second].id;
+    input.relations.push_back(std::move(relation).value());
   }
   return input;
+}
+
+Result<std::vector<Relation>> StoreImpl::LoadRelations(const std::vector<int64_t>& ids) {
+  std::vector<Relation> out;
+  out.reserve(ids.size());
+  static const std::string kSql = std::string(kRelationSelect) + " WHERE r.id = ?1";
+  for (int64_t id : ids) {
+    SQLite::Statement& select = Prepared(load_relation, kSql.c_str());
+    select.bind(1, id);
+    if (Step(select)) {
+      Result<Relation> relation = ReadRelation(path, select);
+      if (!relation.ok()) {
+        select.reset();
+        return relation.status();
+      }
+      out.push_back(std::move(relation).value());
+    }
+    select.reset();
+  }
+  return out;
 }
 
 }  // namespace polgraph::store

@@ -120,7 +120,11 @@ class DocumentWriter {
   }
 
   void AddEntity(int64_t document, const Entity& entity) {
-    const int64_t row = Upsert(entity.id, entity.label, entity.type, entity.country);
+    const int64_t row =
+        Upsert(StorageId(entity), entity.label, entity.type, entity.country, entity.wikidata);
+    // Relations of this document name the entity by its extraction id; they
+    // belong to the row chosen here, even when StorageId qualified it.
+    rows_.insert_or_assign(entity.id, row);
     // Counts are mentions per form; a pronoun is not a name of the actor.
     std::map<std::string, int64_t> seen;
     for (const Mention& mention : entity.mentions) {
@@ -138,7 +142,7 @@ class DocumentWriter {
   int64_t EntityRow(const EntityRef& ref) {
     auto found = rows_.find(ref.id);
     const int64_t row =
-        found != rows_.end() ? found->second : Upsert(ref.id, ref.label, ref.type, "");
+        found != rows_.end() ? found->second : Upsert(ref.id, ref.label, ref.type, "", "");
     // Forms already counted from the entity's mentions are not counted again.
     std::map<std::string, int64_t>& forms = forms_[row];
     if (!ref.label.empty()) forms.try_emplace(ref.label, 1);
@@ -197,24 +201,54 @@ class DocumentWriter {
   }
 
  private:
+  // The entity_id under which `entity` is stored. Names collide across documents
+  // ("John Smith" the British MP, "John Smith" the US senator): when the stored
+  // entity of that id and this one both carry a Wikidata id, or both a country,
+  // and they differ, this one is kept apart as "<id>@<wikidata or country>".
+  // Without such evidence the two are one actor, as before.
+  std::string StorageId(const Entity& entity) {
+    if (entity.wikidata.empty() && entity.country.empty()) return entity.id;
+    SQLite::Statement& find = impl_.Prepared(
+        impl_.find_entity, "SELECT country, wikidata FROM entities WHERE entity_id = ?1");
+    find.bind(1, entity.id);
+    bool conflict = false;
+    if (impl_.Step(find)) {
+      const std::string country = find.getColumn(0).getString();
+      const std::string wikidata = find.getColumn(1).getString();
+      if (!wikidata.empty() && !entity.wikidata.empty()) {
+        conflict = wikidata != entity.wikidata;
+      } else {
+        conflict = !country.empty() && !entity.country.empty() && country != entity.country;
+      }
+    }
+    find.reset();
+    if (!conflict) return entity.id;
+    return entity.id + "@" + (entity.wikidata.empty() ? entity.country : entity.wikidata);
+  }
+
   // The row of entity `id`, created when new. An existing entity keeps its type
   // (the first seen) and its label unless `label` is longer in characters (SQL
   // length()), i.e. more complete: "Putin" never replaces "Vladimir Putin".
+  // Country and Wikidata id are filled in when still unknown, never replaced.
   int64_t Upsert(const std::string& id, const std::string& label, ActorType type,
-                 const std::string& country) {
-    SQLite::Statement& upsert = impl_.Prepared(
-        impl_.upsert_entity,
-        "INSERT INTO entities (entity_id, label, type, country) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT (entity_id) DO UPDATE SET "
-        "label = CASE WHEN length(excluded.label) > length(entities.label) "
-        "THEN excluded.label ELSE entities.label END, "
-        "country = CASE WHEN entities.country = '' THEN excluded.country "
-        "ELSE entities.country END "
-        "RETURNING id");
+                 const std::string& country, const std::string& wikidata) {
+    SQLite::Statement& upsert =
+        impl_.Prepared(impl_.upsert_entity,
+                       "INSERT INTO entities (entity_id, label, type, country, wikidata) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5) "
+                       "ON CONFLICT (entity_id) DO UPDATE SET "
+                       "label = CASE WHEN length(excluded.label) > length(entities.label) "
+                       "THEN excluded.label ELSE entities.label END, "
+                       "country = CASE WHEN entities.country = '' THEN excluded.country "
+                       "ELSE entities.country END, "
+                       "wikidata = CASE WHEN entities.wikidata = '' THEN excluded.wikidata "
+                       "ELSE entities.wikidata END "
+                       "RETURNING id");
     upsert.bind(1, id);
     upsert.bind(2, label);
     upsert.bind(3, ActorTypeName(type));
     upsert.bind(4, country);
+    upsert.bind(5, wikidata);
     impl_.Step(upsert);
     const int64_t row = upsert.getColumn(0).getInt64();
     upsert.reset();

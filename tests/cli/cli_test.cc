@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "run.h"
@@ -289,6 +290,168 @@ TEST_F(CliBuild, QueriesNeighborsAndPaths) {
   RunResult none = RunPolgraph("query " + db + " neighbors 'Nobody Atall'");
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("Nobody Atall"), std::string::npos) << none.err;
+}
+
+// Issue 5: the query subcommands and bad requests.
+
+TEST_F(CliBuild, QueryActorShowsAliasesAndSuggestsCloseNames) {
+  std::string db = "--db '" + dir_ + "/out/polgraph.db'";
+  RunResult r = RunPolgraph("query " + db + " actor 'TOMAS brandt'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("Tomas Brandt\tPerson\t", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("aliases:"), std::string::npos) << r.out;
+  RunResult j = RunPolgraph("query " + db + " --json actor Brandt");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  rapidjson::Document d;
+  d.Parse(j.out.c_str());
+  ASSERT_TRUE(d.IsArray() && d.Size() == 1u) << j.out;
+  EXPECT_STREQ(d[0]["label"].GetString(), "Tomas Brandt");
+  ASSERT_TRUE(d[0]["aliases"].IsArray());
+  EXPECT_GE(d[0]["aliases"][0]["count"].GetInt(), 1);
+  // A typo is an error that names the actor meant, never an empty success.
+  RunResult typo = RunPolgraph("query " + db + " actor 'Tomas Brant'");
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_TRUE(typo.out.empty()) << typo.out;
+  EXPECT_NE(typo.err.find("\"Tomas Brant\""), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("closest: Tomas Brandt"), std::string::npos) << typo.err;
+  RunResult path = RunPolgraph("query " + db + " path 'Petra Lindqvst' Peru");
+  EXPECT_EQ(path.exit_code, 1);
+  EXPECT_NE(path.err.find("Petra Lindqvist"), std::string::npos) << path.err;
+}
+
+TEST_F(CliBuild, QueryNeighborsFilters) {
+  std::string db = "--db '" + dir_ + "/out/polgraph.db'";
+  RunResult meet = RunPolgraph("query " + db + " neighbors Brandt --predicate meet");
+  ASSERT_EQ(meet.exit_code, 0) << meet.err;
+  EXPECT_NE(meet.out.find("Petra Lindqvist"), std::string::npos) << meet.out;
+  EXPECT_EQ(meet.out.find("criticize"), std::string::npos) << meet.out;
+  RunResult since = RunPolgraph("query " + db + " neighbors Brandt --since 2020-02-04");
+  ASSERT_EQ(since.exit_code, 0) << since.err;
+  EXPECT_NE(since.out.find("criticize"), std::string::npos) << since.out;
+  EXPECT_EQ(since.out.find("Lindqvist"), std::string::npos) << since.out;
+  RunResult until = RunPolgraph("query " + db + " neighbors Brandt --until 2019-12-31");
+  ASSERT_EQ(until.exit_code, 0) << until.err;
+  EXPECT_NE(until.out.find("(no relations)"), std::string::npos) << until.out;
+  EXPECT_EQ(RunPolgraph("query " + db + " neighbors Brandt --since 2020-13-01").exit_code, 2);
+}
+
+TEST_F(CliBuild, QueryPathWithMaxHopsAndEvidence) {
+  std::string db = "--db '" + dir_ + "/out/polgraph.db'";
+  RunResult p = RunPolgraph("query " + db + " path 'Petra Lindqvist' Peru --max-hops 3");
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  ASSERT_EQ(Lines(p.out).size(), 3u) << p.out;
+  // Each hop quotes a sentence that supports it.
+  EXPECT_NE(Lines(p.out)[0].find("\"Chancellor Petra Lindqvist met"), std::string::npos) << p.out;
+  RunResult short_path = RunPolgraph("query " + db + " path 'Petra Lindqvist' Peru --max-hops 2");
+  EXPECT_EQ(short_path.exit_code, 1);
+  EXPECT_NE(short_path.err.find("within 2 hops"), std::string::npos) << short_path.err;
+  RunResult none = RunPolgraph("query " + db + " path 'Petra Lindqvist' Canada");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("no chain"), std::string::npos) << none.err;
+  RunResult j = RunPolgraph("query " + db + " --json path Lindqvist Varga");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  rapidjson::Document d;
+  d.Parse(j.out.c_str());
+  ASSERT_TRUE(d.IsArray() && d.Size() == 2u) << j.out;
+  EXPECT_STREQ(d[0]["from"]["label"].GetString(), "Petra Lindqvist");
+  EXPECT_STREQ(d[1]["to"]["label"].GetString(), "Ilse Varga");
+  EXPECT_TRUE(d[0]["evidence"]["text"].IsString());
+}
+
+TEST_F(CliBuild, QueryBetweenShowsEveryRelationWithItsSentences) {
+  std::string db = "--db '" + dir_ + "/out/polgraph.db'";
+  RunResult r = RunPolgraph("query " + db + " between Varga Brandt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Ilse Varga --meet--> Tomas Brandt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Tomas Brandt --criticize--> Ilse Varga"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"Ilse Varga met Tomas Brandt in Oslo.\" [a1 #0]"), std::string::npos)
+      << r.out;
+  RunResult j = RunPolgraph("query " + db + " --json between Varga Brandt");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  rapidjson::Document d;
+  d.Parse(j.out.c_str());
+  ASSERT_TRUE(d.IsArray() && d.Size() == 2u) << j.out;
+  for (const auto& edge : d.GetArray()) {
+    ASSERT_TRUE(edge["mentions"].IsArray() && edge["mentions"].Size() >= 1u);
+    const auto& evidence = edge["mentions"][0]["evidence"];
+    EXPECT_TRUE(evidence["doc"].IsString());
+    EXPECT_LT(evidence["start"].GetUint64(), evidence["end"].GetUint64());
+  }
+  RunResult unrelated = RunPolgraph("query " + db + " between Varga Canada");
+  EXPECT_EQ(unrelated.exit_code, 0) << unrelated.err;
+  EXPECT_NE(unrelated.out.find("no relations between"), std::string::npos) << unrelated.out;
+}
+
+TEST_F(CliBuild, QueryTopByCentralityAndType) {
+  std::string db = "--db '" + dir_ + "/out/polgraph.db'";
+  for (const char* by : {"degree", "pagerank", "betweenness"}) {
+    RunResult r = RunPolgraph("query " + db + " top --by " + by + " --limit 3");
+    ASSERT_EQ(r.exit_code, 0) << by << ": " << r.err;
+    ASSERT_EQ(Lines(r.out).size(), 3u) << r.out;
+    EXPECT_NE(Lines(r.out)[0].find('\t'), std::string::npos);
+  }
+  RunResult between = RunPolgraph("query " + db + " top --by betweenness --type person --limit 1");
+  ASSERT_EQ(between.exit_code, 0) << between.err;
+  // Lindqvist - Brandt - Varga - Peru: Brandt and Varga each lie on two shortest
+  // paths; ties go by label.
+  EXPECT_EQ(between.out.rfind("Ilse Varga\tPerson\t2\t", 0), 0u) << between.out;
+  RunResult persons = RunPolgraph("query " + db + " --json top --type Person --limit 50");
+  ASSERT_EQ(persons.exit_code, 0) << persons.err;
+  rapidjson::Document d;
+  d.Parse(persons.out.c_str());
+  ASSERT_TRUE(d.IsArray() && d.Size() >= 3u) << persons.out;
+  for (const auto& row : d.GetArray()) EXPECT_STREQ(row["actor"]["type"].GetString(), "Person");
+  EXPECT_EQ(RunPolgraph("query " + db + " top --by fame").exit_code, 2);
+}
+
+TEST_F(CliBuild, QueryEgoWritesTheNetworkAroundAnActor) {
+  std::string db = "--db '" + dir_ + "/out/polgraph.db'";
+  std::string out = dir_ + "/ego.graphml";
+  RunResult r = RunPolgraph("query " + db + " ego Brandt --hops 1 -o '" + out + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  RunResult cat = RunPolgraph("query " + db + " ego Brandt --hops 1 -o -");
+  ASSERT_EQ(cat.exit_code, 0) << cat.err;
+  EXPECT_NE(cat.out.find("<graphml"), std::string::npos);
+  EXPECT_NE(cat.out.find("Tomas Brandt"), std::string::npos);
+  EXPECT_NE(cat.out.find("Petra Lindqvist"), std::string::npos);
+  EXPECT_EQ(cat.out.find("Peru"), std::string::npos);  // two hops away
+  RunResult wider = RunPolgraph("query " + db + " ego Brandt --hops 2 -o -");
+  ASSERT_EQ(wider.exit_code, 0) << wider.err;
+  EXPECT_NE(wider.out.find("Peru"), std::string::npos);
+  std::string shared = SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared not found: schema validation skipped";
+  std::string validate =
+      "sh '" + shared + "/data/schemas/validate.sh' '" + out + "' >/dev/null 2>&1";
+  EXPECT_EQ(std::system(validate.c_str()), 0) << "ego GraphML does not validate: " << out;
+}
+
+TEST(CliQueryBadRequests, MissingEmptyAndNewerDatabases) {
+  std::string dir = ScratchDir("badq");
+  RunResult missing = RunPolgraph("query --db '" + dir + "/nope.db' top");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("nope.db"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("no such database"), std::string::npos) << missing.err;
+
+  std::string empty = dir + "/empty.db";
+  ASSERT_TRUE(store::Store::Open(empty).ok());
+  RunResult r = RunPolgraph("query --db '" + empty + "' neighbors Anyone");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no documents"), std::string::npos) << r.err;
+
+  // PRAGMA user_version is the big-endian 32-bit integer at byte 60 of the file.
+  std::string newer = dir + "/newer.db";
+  ASSERT_TRUE(store::Store::Open(newer).ok());
+  {
+    std::fstream file(newer, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(60);
+    const char version[4] = {0, 0, 0, 99};
+    file.write(version, 4);
+  }
+  RunResult n = RunPolgraph("query --db '" + newer + "' top");
+  EXPECT_EQ(n.exit_code, 1);
+  EXPECT_NE(n.err.find("schema version 99 is newer"), std::string::npos) << n.err;
+  EXPECT_EQ(RunPolgraph("query --db '" + newer + "' top --limit x").exit_code, 2);
+  EXPECT_EQ(RunPolgraph("query --db '" + newer + "'").exit_code, 2);
 }
 
 }  // namespace

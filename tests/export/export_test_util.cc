@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 namespace polgraph::exporter::export_test {
@@ -85,6 +87,35 @@ bool PythonHas(const std::string& modules) {
     pos = space + 1;
   }
   return RunCommand("/usr/bin/python3 -c " + ShellQuote(imports)).exit_code == 0;
+}
+
+std::optional<std::string> NodeReadersMissing() {
+  if (RunCommand("node --version").exit_code != 0) return "node is not installed";
+  const std::string modules = SourceDir() + "/tests/export/js/node_modules";
+  for (const char* package : {"graphology", "graphology-graphml", "graphology-gexf"}) {
+    if (!std::filesystem::exists(modules + "/" + package + "/package.json")) {
+      return modules + "/" + package + " missing: run tools/install_deps.sh";
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> RunJsonScript(const std::string& interpreter, const std::string& script,
+                                         const std::string& args, rapidjson::Document* doc) {
+  const std::string path = SourceDir() + "/tests/export/" + script;
+  if (!std::filesystem::exists(path)) return path + " not found";
+  // stderr apart, so that a warning cannot break the JSON on stdout.
+  TempFile errors(".err");
+  CommandResult result = RunCommand("( " + interpreter + " " + ShellQuote(path) + " " + args +
+                                    " 2>" + ShellQuote(errors.path()) + " )");
+  if (result.exit_code != 0) {
+    std::ifstream err(errors.path());
+    std::string message((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+    return script + " failed (" + std::to_string(result.exit_code) + "): " + message;
+  }
+  doc->Parse<rapidjson::kParseFullPrecisionFlag>(result.output.c_str());
+  if (doc->HasParseError()) return script + " printed no JSON: " + result.output.substr(0, 400);
+  return std::nullopt;
 }
 
 CommandResult RunCommand(const std::string& command) {

@@ -2,6 +2,8 @@
 // running the external consumers (xmllint, python3) that read the output back.
 #pragma once
 
+#include <rapidjson/document.h>
+
 #include <optional>
 #include <string>
 
@@ -30,6 +32,14 @@ std::string SourceDir();
 // True when /usr/bin/python3 runs and can import every module in `modules`
 // (space-separated).
 bool PythonHas(const std::string& modules);
+
+// Why node-based readers cannot run (node missing, or tests/export/js/node_modules
+// not installed by tools/install_deps.sh), or nullopt when they can.
+std::optional<std::string> NodeReadersMissing();
+// Runs `node tests/export/js/<script> <file>` and parses its JSON output into
+// *doc; a failure message when the script fails or prints no JSON.
+std::optional<std::string> RunJsonScript(const std::string& interpreter, const std::string& script,
+                                         const std::string& args, rapidjson::Document* doc);
 
 struct CommandResult {
   int exit_code = -1;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "export/text_escape.h"
@@ -54,6 +55,9 @@ TEST(WriteGraphml, DeclaresEveryKeyForNodeOrEdge) {
   EXPECT_NE(xml.find("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"),
             std::string::npos);
   EXPECT_EQ(xml.find("for=\"all\""), std::string::npos);
+  for (const char* key : {"wikidata", "country", "degree", "goldstein", "doc_count"}) {
+    EXPECT_NE(xml.find("<key id=\"" + std::string(key) + "\""), std::string::npos) << key;
+  }
   EXPECT_NE(xml.find("Smith &amp; Sons &lt;&quot;Holding&quot;&gt;"), std::string::npos);
 }
 
@@ -113,6 +117,9 @@ TEST(WriteGraphml, NetworkxReadsLabelsTypesAndWeightsExactly) {
     EXPECT_EQ(std::string(node["type"].GetString()), ActorTypeName(g[v].type));
     ASSERT_TRUE(node["mentions"].IsInt());
     EXPECT_EQ(node["mentions"].GetInt(), g[v].mention_count);
+    ASSERT_TRUE(node["degree"].IsInt());
+    EXPECT_EQ(node["degree"].GetInt(),
+              static_cast<int>(boost::in_degree(v, g) + boost::out_degree(v, g)));
   }
   auto putin = kg.FindByName(export_test::kCyrillicName);
   ASSERT_EQ(putin.size(), 1u);
@@ -153,6 +160,74 @@ TEST(WriteGraphml, NetworkxReadsLabelsTypesAndWeightsExactly) {
     }
   }
   EXPECT_EQ(seen, 2);
+}
+
+// What igraph and graphology must both give back: for each GraphML node id its
+// label and type, and for each relation (by predicate) its weight.
+void ExpectLabelsTypesAndWeights(const graph::KnowledgeGraph& kg,
+                                 const std::map<std::string, std::string>& label_by_id,
+                                 const std::map<std::string, std::string>& type_by_id,
+                                 const std::map<std::string, double>& weight_by_predicate) {
+  const graph::Graph& g = kg.graph();
+  ASSERT_EQ(label_by_id.size(), boost::num_vertices(g));
+  for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    const std::string id = "n" + std::to_string(v);
+    EXPECT_EQ(label_by_id.at(id), g[v].label);
+    EXPECT_EQ(type_by_id.at(id), ActorTypeName(g[v].type));
+  }
+  EXPECT_EQ(weight_by_predicate,
+            (std::map<std::string, double>{{"meet", 1.0}, {"impose_sanctions", 1.0}}));
+}
+
+TEST(WriteGraphml, IgraphReadsLabelsTypesAndWeights) {
+  if (!export_test::PythonHas("igraph json")) {
+    GTEST_SKIP() << "/usr/bin/python3 with igraph (python3-igraph) missing";
+  }
+  TempFile file(".graphml");
+  const graph::KnowledgeGraph kg = SampleGraph();
+  WriteFile(kg, file.path());
+  rapidjson::Document doc;
+  auto error = export_test::RunJsonScript("/usr/bin/python3", "read_igraph.py",
+                                          ShellQuote(file.path()), &doc);
+  ASSERT_FALSE(error) << *error;
+  EXPECT_TRUE(doc["directed"].GetBool());
+  std::map<std::string, std::string> labels, types;
+  for (const rapidjson::Value& node : doc["nodes"].GetArray()) {
+    labels[node["id"].GetString()] = node["label"].GetString();
+    types[node["id"].GetString()] = node["type"].GetString();
+  }
+  std::map<std::string, double> weights;
+  for (const rapidjson::Value& edge : doc["edges"].GetArray()) {
+    weights[edge["attrs"]["label"].GetString()] = edge["attrs"]["weight"].GetDouble();
+    if (std::string(edge["attrs"]["label"].GetString()) == "meet") {
+      // igraph reads every number as a double; the digits must all be there.
+      EXPECT_EQ(edge["attrs"]["confidence"].GetDouble(), export_test::kPreciseConfidence);
+    }
+  }
+  ExpectLabelsTypesAndWeights(kg, labels, types, weights);
+}
+
+// graphology-graphml is the GraphML parser of Gephi Lite.
+TEST(WriteGraphml, GraphologyReadsLabelsTypesAndWeights) {
+  if (auto missing = export_test::NodeReadersMissing()) GTEST_SKIP() << *missing;
+  TempFile file(".graphml");
+  const graph::KnowledgeGraph kg = SampleGraph();
+  WriteFile(kg, file.path());
+  rapidjson::Document doc;
+  auto error =
+      export_test::RunJsonScript("node", "js/read_graphml.mjs", ShellQuote(file.path()), &doc);
+  ASSERT_FALSE(error) << *error;
+  EXPECT_EQ(std::string(doc["type"].GetString()), "directed");
+  std::map<std::string, std::string> labels, types;
+  for (const auto& node : doc["nodes"].GetObject()) {
+    labels[node.name.GetString()] = node.value["label"].GetString();
+    types[node.name.GetString()] = node.value["type"].GetString();
+  }
+  std::map<std::string, double> weights;
+  for (const rapidjson::Value& edge : doc["edges"].GetArray()) {
+    weights[edge["attrs"]["label"].GetString()] = edge["attrs"]["weight"].GetDouble();
+  }
+  ExpectLabelsTypesAndWeights(kg, labels, types, weights);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -29,7 +30,8 @@ rapidjson::Document ParseJsonld(const graph::KnowledgeGraph& kg) {
 std::map<std::string, std::vector<const rapidjson::Value*>> ByType(const rapidjson::Value& graph) {
   std::map<std::string, std::vector<const rapidjson::Value*>> by_type;
   for (const rapidjson::Value& node : graph.GetArray()) {
-    by_type[node["@type"].GetString()].push_back(&node);
+    const rapidjson::Value& type = node["@type"];
+    by_type[type.IsArray() ? type[0].GetString() : type.GetString()].push_back(&node);
   }
   return by_type;
 }
@@ -127,6 +129,70 @@ TEST(WriteJsonld, EveryIriIsAbsoluteEvenWithMarkupInNames) {
       RunCommand("/usr/bin/python3 " + ShellQuote(script) + " " + ShellQuote(file.path()));
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("bad: []"), std::string::npos) << result.output;
+}
+
+TEST(WriteJsonld, InlinesTheShippedContext) {
+  const std::string path = export_test::SourceDir() + "/schemas/jsonld_context.json";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << path << " not found";
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  rapidjson::Document shipped;
+  shipped.Parse(text.c_str());
+  ASSERT_FALSE(shipped.HasParseError()) << path;
+  rapidjson::Document doc = ParseJsonld(SampleGraph());
+  ASSERT_FALSE(doc.HasParseError());
+  EXPECT_TRUE(doc["@context"] == shipped["@context"]);
+}
+
+TEST(WriteJsonld, PartiesAndGovernmentBodiesGetTheirSchemaOrgTypes) {
+  const auto org = [](const std::string& name) {
+    return EntityRef{"organization:" + name, name, ActorType::kOrganization, name};
+  };
+  std::vector<Relation> relations;
+  for (const char* name :
+       {"Labour Party", "Ministry of Defence", "Acme Corporation", "Partyline Media"}) {
+    Relation r;
+    r.doc = "d";
+    r.subject = EntityRef{"person:x", "X", ActorType::kPerson, "X"};
+    r.object = org(name);
+    r.predicate = "criticize";
+    relations.push_back(r);
+  }
+  rapidjson::Document doc = ParseJsonld(graph::KnowledgeGraph::Build({}, relations, {}));
+  ASSERT_FALSE(doc.HasParseError());
+  std::map<std::string, std::string> types;  // name -> @type, arrays joined with ","
+  for (const rapidjson::Value& node : doc["@graph"].GetArray()) {
+    if (!node.HasMember("actorType")) continue;
+    std::string type;
+    if (node["@type"].IsArray()) {
+      for (const rapidjson::Value& t : node["@type"].GetArray()) {
+        type += (type.empty() ? "" : ",") + std::string(t.GetString());
+      }
+    } else {
+      type = node["@type"].GetString();
+    }
+    types[node["name"].GetString()] = type;
+  }
+  EXPECT_EQ(types["Labour Party"], "PoliticalParty,Organization");
+  EXPECT_EQ(types["Ministry of Defence"], "GovernmentOrganization");
+  EXPECT_EQ(types["Acme Corporation"], "Organization");
+  EXPECT_EQ(types["Partyline Media"], "Organization");  // a whole word, not a prefix
+  EXPECT_EQ(types["X"], "Person");
+}
+
+// The point of reifying meetings as Events: a SPARQL query over the RDF, run by
+// rdflib, finds who met whom, and a sanction is not a meeting.
+TEST(WriteJsonld, SparqlThroughRdflibFindsWhoMetWhom) {
+  if (!export_test::PythonHas("rdflib")) GTEST_SKIP() << "/usr/bin/python3 with rdflib missing";
+  const std::string script = export_test::SourceDir() + "/tests/export/sparql_met.py";
+  if (!std::filesystem::exists(script)) GTEST_SKIP() << script << " not found";
+  export_test::TempFile file(".jsonld");
+  WriteFile(SampleGraph(), file.path());
+  export_test::CommandResult result =
+      RunCommand("/usr/bin/python3 " + ShellQuote(script) + " " + ShellQuote(file.path()));
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  // Sorted by code point: Cyrillic before CJK.
+  EXPECT_EQ(result.output, export_test::kCyrillicName + "\t" + export_test::kChineseName + "\n");
 }
 
 }  // namespace

@@ -130,7 +130,7 @@ TEST(KnowledgeGraphBuild, AggregatesMentionsIntoOneEdge) {
   EXPECT_EQ(edge.cameo, "040");
   ASSERT_TRUE(edge.goldstein.has_value());
   EXPECT_DOUBLE_EQ(*edge.goldstein, 1.0);
-  ASSERT_EQ(edge.evidence.size(), 5u);
+  ASSERT_EQ(edge.evidence.size(), kMaxEvidence);  // the first few; relation_ids keep all
   EXPECT_EQ(edge.evidence[0].doc, "d1");
   EXPECT_EQ(edge.evidence[0].text, "Vladimir Putin meet Emmanuel Macron.");
 }
@@ -244,6 +244,232 @@ TEST(KnowledgeGraphFindByName, SurnameFindsAPersonOnlyEverNamedInFull) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(kg.graph()[found[0]].label, "Emmanuel Macron");
   EXPECT_TRUE(kg.FindByName("manuel Macron").empty());  // whole words only
+}
+
+// Cross-document merging (issue 5).
+
+TEST(KnowledgeGraphMerge, ShortNameGoesToTheCandidateItsDocumentNamesInFull) {
+  const EntityRef jean_marie = Ref("person:jean-marie le pen", "Jean-Marie Le Pen");
+  // d1 names Marine in full and then "Le Pen"; d2 does the same for her father;
+  // d3 says only "Le Pen" and cannot be told apart.
+  std::vector<Relation> relations = {
+      Rel("d1", 0, kMarine, "meet", kMacron), Rel("d1", 1, kLePen, "criticize", kMacron),
+      Rel("d2", 0, jean_marie, "praise", kPutinFull), Rel("d2", 1, kLePen, "meet", kPutinFull),
+      Rel("d3", 0, kLePen, "visit", kMacron)};
+  KnowledgeGraph kg = KnowledgeGraph::Build({}, relations, {});
+  const Graph& g = kg.graph();
+  auto marine = kg.FindById("person:marine le pen");
+  auto father = kg.FindById("person:jean-marie le pen");
+  auto le_pen = kg.FindById("person:le pen");
+  ASSERT_TRUE(marine && father && le_pen);
+  EXPECT_NE(*marine, *father);
+  EXPECT_NE(*le_pen, *marine);
+  EXPECT_NE(*le_pen, *father);
+  std::vector<std::string> out;
+  for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+    out.push_back(g[boost::source(e, g)].label + " " + g[e].predicate + " " +
+                  g[boost::target(e, g)].label);
+  }
+  std::sort(out.begin(), out.end());
+  EXPECT_EQ(out,
+            (std::vector<std::string>{
+                "Jean-Marie Le Pen meet Vladimir Putin", "Jean-Marie Le Pen praise Vladimir Putin",
+                "Le Pen visit Emmanuel Macron", "Marine Le Pen criticize Emmanuel Macron",
+                "Marine Le Pen meet Emmanuel Macron"}));
+}
+
+TEST(KnowledgeGraphMerge, ShortNameResolvedEverywhereGetsNoVertexOfItsOwn) {
+  const EntityRef jean_marie = Ref("person:jean-marie le pen", "Jean-Marie Le Pen");
+  std::vector<Relation> relations = {Rel("d1", 0, kMarine, "meet", kMacron),
+                                     Rel("d1", 1, kLePen, "criticize", kMacron),
+                                     Rel("d2", 0, jean_marie, "praise", kPutinFull)};
+  KnowledgeGraph kg = KnowledgeGraph::Build({}, relations, {});
+  EXPECT_EQ(boost::num_vertices(kg.graph()), 4u);  // Marine, Jean-Marie, Macron, Putin
+  EXPECT_EQ(kg.FindById("person:le pen"), kg.FindById("person:marine le pen"));
+}
+
+TEST(KnowledgeGraphMerge, SameNameFromDifferentCountriesStaysApart) {
+  // "Smith" is known to be British; the only longer Smith is American.
+  std::vector<Entity> entities = {Ent("person:john smith", "John Smith"),
+                                  Ent("person:smith", "Smith")};
+  entities[0].country = "USA";
+  entities[1].country = "GBR";
+  const EntityRef john = Ref("person:john smith", "John Smith");
+  const EntityRef smith = Ref("person:smith", "Smith");
+  KnowledgeGraph kg = KnowledgeGraph::Build(
+      entities, {Rel("d1", 0, john, "meet", kMacron), Rel("d2", 0, smith, "meet", kMacron)}, {});
+  EXPECT_NE(kg.FindById("person:smith"), kg.FindById("person:john smith"));
+  // Without a country on the short name, the surname rule applies.
+  entities[1].country.clear();
+  KnowledgeGraph merged = KnowledgeGraph::Build(
+      entities, {Rel("d1", 0, john, "meet", kMacron), Rel("d2", 0, smith, "meet", kMacron)}, {});
+  EXPECT_EQ(merged.FindById("person:smith"), merged.FindById("person:john smith"));
+}
+
+TEST(KnowledgeGraphMerge, CountryPicksTheOneFittingCandidate) {
+  std::vector<Entity> entities = {Ent("person:john smith", "John Smith"),
+                                  Ent("person:will smith", "Will Smith"),
+                                  Ent("person:smith", "Smith")};
+  entities[0].country = "USA";
+  entities[1].country = "GBR";
+  entities[2].country = "GBR";
+  KnowledgeGraph kg = KnowledgeGraph::Build(
+      entities, {Rel("d1", 0, Ref("person:smith", "Smith"), "meet", kMacron)}, {});
+  EXPECT_EQ(kg.FindById("person:smith"), kg.FindById("person:will smith"));
+}
+
+TEST(KnowledgeGraphMerge, WikidataIdAnchorsIdentityAcrossSpellings) {
+  std::vector<Entity> entities = {
+      Ent("organization:nato", "NATO", ActorType::kOrganization),
+      Ent("organization:north atlantic treaty organization", "North Atlantic Treaty Organization",
+          ActorType::kOrganization),
+      Ent("organization:otan", "OTAN", ActorType::kOrganization)};
+  entities[0].wikidata = "Q7184";
+  entities[1].wikidata = "Q7184";
+  entities[2].wikidata = "Q1";  // a different actor, whatever its name
+  const EntityRef nato = Ref("organization:nato", "NATO", ActorType::kOrganization);
+  const EntityRef full = Ref("organization:north atlantic treaty organization",
+                             "North Atlantic Treaty Organization", ActorType::kOrganization);
+  KnowledgeGraph kg = KnowledgeGraph::Build(
+      entities,
+      {Rel("d1", 0, nato, "criticize", kPutinFull), Rel("d2", 0, full, "criticize", kPutinFull)},
+      {});
+  auto a = kg.FindById("organization:nato");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a, kg.FindById("organization:north atlantic treaty organization"));
+  EXPECT_NE(a, kg.FindById("organization:otan"));
+  const Graph& g = kg.graph();
+  EXPECT_EQ(g[*a].wikidata, "Q7184");
+  ASSERT_EQ(boost::out_degree(*a, g), 1u);  // both mentions on one edge
+  EXPECT_EQ(g[*boost::out_edges(*a, g).first].weight, 2);
+}
+
+TEST(KnowledgeGraphMerge, WikidataConflictBlocksTheSurnameRule) {
+  std::vector<Entity> entities = {Ent("person:george bush", "George Bush"),
+                                  Ent("person:bush", "Bush")};
+  entities[0].wikidata = "Q207";
+  entities[1].wikidata = "Q23505";
+  KnowledgeGraph kg = KnowledgeGraph::Build(entities, {}, {});
+  EXPECT_NE(kg.FindById("person:bush"), kg.FindById("person:george bush"));
+}
+
+TEST(KnowledgeGraphMerge, AliasCountsAddUpAndLabelIsTheMostCompleteFrequentForm) {
+  // Store-style records: counts per form. "Putin" is the most frequent form,
+  // "Vladimir Putin" frequent enough to be the label, "Vladimir V. Putin" a slip.
+  Entity full = Ent("person:vladimir putin", "Vladimir Putin");
+  full.aliases = {"Vladimir Putin", "Putin", "Vladimir Vladimirovich Putin"};
+  full.alias_counts = {12, 40, 1};
+  Entity shortname = Ent("person:putin", "Putin");
+  shortname.alias_counts = {30};
+  KnowledgeGraph kg =
+      KnowledgeGraph::Build({full, shortname}, {Rel("d1", 0, kPutin, "criticize", kMacron)}, {});
+  auto v = kg.FindById("person:putin");
+  ASSERT_TRUE(v);
+  const ActorVertex& actor = kg.graph()[*v];
+  EXPECT_EQ(actor.label, "Vladimir Putin");
+  EXPECT_EQ(actor.aliases,
+            (std::vector<std::string>{"Vladimir Putin", "Putin", "Vladimir Vladimirovich Putin"}));
+  EXPECT_EQ(actor.alias_counts, (std::vector<int>{12, 70, 1}));
+}
+
+TEST(KnowledgeGraphMerge, FrequentLongerFormBecomesTheLabel) {
+  Entity e = Ent("person:putin", "Putin");
+  e.aliases = {"Putin", "Vladimir Putin"};
+  e.alias_counts = {50, 9};  // seen at least a tenth as often as "Putin"
+  KnowledgeGraph kg = KnowledgeGraph::Build({e}, {}, {});
+  EXPECT_EQ(kg.graph()[*kg.FindById("person:putin")].label, "Vladimir Putin");
+}
+
+TEST(KnowledgeGraphMerge, RelationSurfacesCountWhenEntitiesGiveNoCounts) {
+  std::vector<Relation> relations = {Rel("d1", 0, kPutinFull, "meet", kMacron),
+                                     Rel("d2", 0, kPutinFull, "meet", kMacron),
+                                     Rel("d3", 0, kPutinFull, "meet", kMacron)};
+  relations[1].subject.surface = "Putin";
+  relations[2].subject.surface = "Putin";
+  KnowledgeGraph kg = KnowledgeGraph::Build({}, relations, {});
+  const ActorVertex& actor = kg.graph()[*kg.FindById("person:vladimir putin")];
+  EXPECT_EQ(actor.aliases, (std::vector<std::string>{"Vladimir Putin", "Putin"}));
+  EXPECT_EQ(actor.alias_counts, (std::vector<int>{1, 2}));
+}
+
+TEST(KnowledgeGraphEdges, MeanGoldsteinStoreIdsAndActorDates) {
+  std::vector<Relation> relations;
+  for (int i = 0; i < 5; ++i) {
+    relations.push_back(Rel("d" + std::to_string(i), 0, kPutinFull, "threaten", kMacron));
+    relations.back().goldstein = -4.0 - i;  // -4 -5 -6 -7 -8
+    relations.back().store_id = 100 + i;
+    relations.back().date = "2022-0" + std::to_string(i + 1) + "-15";
+  }
+  relations[4].negated = true;  // its -8 does not count toward the positive edge
+  relations.push_back(Rel("d9", 0, kPutinFull, "meet", kMacron));
+  relations.back().negated = true;
+  relations.back().goldstein = 1.0;  // no positive mention: the mean of all
+  KnowledgeGraph kg = KnowledgeGraph::Build({}, relations, {});
+  const Graph& g = kg.graph();
+  for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+    const RelationEdge& edge = g[e];
+    ASSERT_TRUE(edge.goldstein.has_value());
+    if (edge.predicate == "threaten") {
+      EXPECT_DOUBLE_EQ(*edge.goldstein, -5.5);
+      EXPECT_EQ(edge.weight, 4);
+      EXPECT_EQ(edge.negated_count, 1);
+      EXPECT_EQ(edge.doc_count, 5);
+      EXPECT_EQ(edge.relation_ids, (std::vector<int64_t>{100, 101, 102, 103, 104}));
+      EXPECT_EQ(edge.evidence.size(), kMaxEvidence);
+      EXPECT_EQ(edge.first_seen, "2022-01-15");
+      EXPECT_EQ(edge.last_seen, "2022-05-15");
+    } else {
+      EXPECT_DOUBLE_EQ(*edge.goldstein, 1.0);
+      EXPECT_EQ(edge.weight, 0);
+    }
+  }
+  const ActorVertex& putin = g[*kg.FindById("person:vladimir putin")];
+  EXPECT_EQ(putin.first_seen, "2022-01-15");
+  EXPECT_EQ(putin.last_seen, "2022-05-15");
+}
+
+TEST(KnowledgeGraphSubgraph, KeepsChosenActorsTheirEdgesAndIds) {
+  std::vector<Relation> relations = {Rel("d1", 0, kPutinFull, "meet", kMacron),
+                                     Rel("d1", 1, kMacron, "criticize", kMarine),
+                                     Rel("d2", 0, kPutin, "praise", kMarine)};
+  KnowledgeGraph kg = KnowledgeGraph::Build({}, relations, {});
+  const Vertex putin = *kg.FindById("person:vladimir putin");
+  const Vertex macron = *kg.FindById("person:emmanuel macron");
+  KnowledgeGraph sub = kg.Subgraph({macron, putin, macron});
+  const Graph& g = sub.graph();
+  ASSERT_EQ(boost::num_vertices(g), 2u);
+  EXPECT_EQ(g[0].label, "Emmanuel Macron");
+  ASSERT_EQ(boost::num_edges(g), 1u);
+  EXPECT_EQ(g[*boost::edges(g).first].predicate, "meet");
+  EXPECT_EQ(sub.FindById("person:putin"), std::optional<Vertex>(1));  // merged id still resolves
+  EXPECT_FALSE(sub.FindById("person:marine le pen"));
+  EXPECT_EQ(sub.FindByName("Putin").size(), 1u);
+}
+
+TEST(KnowledgeGraphBuilder, AddsActorsAndRelationsDirectly) {
+  KnowledgeGraph::Builder builder(2);
+  ActorVertex a;
+  a.id = "person:a";
+  a.label = "Alma Ruiz";
+  a.type = ActorType::kPerson;
+  ActorVertex b = a;
+  b.id = "person:b";
+  b.label = "Bo Lind";
+  const Vertex va = builder.AddActor(a);
+  const Vertex vb = builder.AddActor(b);
+  EXPECT_EQ(builder.AddActor(a), va);  // same id: same vertex
+  RelationEdge rel;
+  rel.predicate = "meet";
+  rel.weight = 3;
+  builder.AddRelation(va, vb, rel);
+  builder.AddIdAlias("person:alma", va);
+  KnowledgeGraph kg = builder.Finish();
+  EXPECT_EQ(boost::num_vertices(kg.graph()), 2u);
+  EXPECT_EQ(boost::num_edges(kg.graph()), 1u);
+  EXPECT_EQ(kg.FindById("person:alma"), std::optional<Vertex>(va));
+  ASSERT_EQ(kg.FindByName("ruiz").size(), 1u);  // surname index built by Finish
+  KnowledgeGraph moved = std::move(kg);
+  EXPECT_EQ(moved.FindByName("bo lind").size(), 1u);
 }
 
 }  // namespace

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <string>
 
 #include "core/text.h"
@@ -122,7 +125,7 @@ TEST(StoreTest, OpenAppliesMigrationsAndSetsUserVersion) {
   const std::string path = TempDbPath("migrate");
   ASSERT_NE(OpenOrDie(path), nullptr);
   SQLite::Database db(path);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 1);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);  // 0001 and 0002
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   for (const char* table : {"documents", "entities", "aliases", "mentions", "relations"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
@@ -171,7 +174,7 @@ TEST(StoreTest, NewerSchemaVersionIsRefused) {
   const std::string& message = store.status().message();
   EXPECT_NE(message.find(path), std::string::npos) << message;
   EXPECT_NE(message.find("99"), std::string::npos) << message;
-  EXPECT_NE(message.find("(1)"), std::string::npos) << message;
+  EXPECT_NE(message.find("(2)"), std::string::npos) << message;
   // Refusing must not touch the file.
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 99);
@@ -485,6 +488,162 @@ TEST(StoreTest, FailingStatementInBatchKeepsEarlierCommittedBatch) {
   EXPECT_EQ(counts.entities, 2);
   EXPECT_EQ(counts.mentions, 2);
   EXPECT_EQ(counts.relations, 1);
+}
+
+// Issue 5: schema version 2, Wikidata ids, alias counts, store ids and tracing.
+
+std::string ReadSourceFile(const std::string& relative) {
+  const char* env = std::getenv("POLGRAPH_SOURCE_DIR");
+  std::ifstream in(std::string(env ? env : POLGRAPH_DEFAULT_SOURCE_DIR) + "/" + relative);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(StoreMigration, VersionOneDatabaseIsUpgradedInPlaceKeepingItsRows) {
+  const std::string path = TempDbPath("v1");
+  const std::string v1 = ReadSourceFile("schemas/migrations/0001_initial.sql");
+  ASSERT_FALSE(v1.empty()) << "schemas/migrations/0001_initial.sql not found";
+  {
+    // A database exactly as a version-1 polgraph left it.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(v1);
+    db.exec("PRAGMA user_version = 1");
+    db.exec(
+        "INSERT INTO documents (id, doc_id, content_hash, source, line, format, title, date, "
+        "url, publisher, text) VALUES (1, 'old', 'h1', 'a.txt', 0, 'txt', 'T', '2020-01-02', "
+        "'', '', 'Ana Ruiz met Bo Lind.');"
+        "INSERT INTO entities (id, entity_id, label, type) VALUES (1, 'person:ana ruiz', "
+        "'Ana Ruiz', 'Person'), (2, 'person:bo lind', 'Bo Lind', 'Person');"
+        "INSERT INTO aliases VALUES (1, 'Ana Ruiz', 2), (2, 'Bo Lind', 1);"
+        "INSERT INTO relations (id, document, sentence, start_byte, end_byte, evidence, subject, "
+        "object, subject_surface, object_surface, predicate, kind, cameo, goldstein, negated, "
+        "hypothetical, date, confidence, trigger_text, extractor) VALUES (7, 1, 0, 0, 21, "
+        "'Ana Ruiz met Bo Lind.', 1, 2, 'Ana Ruiz', 'Bo Lind', 'meet', 'event', '040', 1.0, 0, "
+        "0, '', 0.8, 'met', 'pattern-1');");
+  }
+  std::unique_ptr<Store> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  Result<GraphInput> input = store->LoadGraphInput();
+  ASSERT_TRUE(input.ok()) << input.status().ToString();
+  ASSERT_EQ(input->relations.size(), 1u);
+  EXPECT_EQ(input->relations[0].store_id, 7);
+  EXPECT_EQ(input->relations[0].doc, "old");
+  const Entity* ana = FindEntity(input.value(), "person:ana ruiz");
+  ASSERT_NE(ana, nullptr);
+  EXPECT_EQ(ana->wikidata, "");
+  EXPECT_EQ(ana->alias_counts, (std::vector<int>{2}));
+  // New rows carry Wikidata ids.
+  Extraction extraction = MeetingExtraction("new");
+  extraction.entities[0].wikidata = "Q7747";
+  ASSERT_TRUE(AddOrDie(*store, MakeDocument("new", "Putin met Scholz in Berlin."), extraction));
+  store.reset();
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("SELECT wikidata FROM entities WHERE entity_id = 'person:vladimir putin'")
+                .getString(),
+            "Q7747");
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM relations").getInt(), 2);
+}
+
+TEST(StoreTest, LoadGraphInputGivesWikidataAliasCountsAndStoreIds) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  ASSERT_NE(store, nullptr);
+  Extraction first = MeetingExtraction("a");
+  first.entities[0].wikidata = "Q7747";
+  first.entities[0].mentions.push_back(MakeMention("Putin", 30, 1));
+  ASSERT_TRUE(
+      AddOrDie(*store, MakeDocument("a", "Putin met Scholz in Berlin. Putin left."), first));
+  ASSERT_TRUE(
+      AddOrDie(*store, MakeDocument("b", "Putin met Scholz again."), MeetingExtraction("b")));
+  Result<GraphInput> input = store->LoadGraphInput();
+  ASSERT_TRUE(input.ok()) << input.status().ToString();
+  const Entity* putin = FindEntity(input.value(), "person:vladimir putin");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->wikidata, "Q7747");
+  EXPECT_EQ(putin->aliases, (std::vector<std::string>{"Putin"}));
+  EXPECT_EQ(putin->alias_counts, (std::vector<int>{3}));  // two in a, one in b
+  ASSERT_EQ(input->relations.size(), 2u);
+  EXPECT_GT(input->relations[0].store_id, 0);
+  EXPECT_NE(input->relations[0].store_id, input->relations[1].store_id);
+
+  // The lean read the graph uses: ids and dates of documents only, related actors only.
+  Extraction lonely = MeetingExtraction("c");
+  lonely.entities.push_back(
+      MakeEntity("country:fra", "France", ActorType::kCountry, {MakeMention("France", 0, 0)}));
+  ASSERT_TRUE(AddOrDie(*store, MakeDocument("c", "France. Putin met Scholz."), lonely));
+  Result<GraphInput> lean =
+      store->LoadGraphInput({.document_details = false, .unrelated_entities = false});
+  ASSERT_TRUE(lean.ok()) << lean.status().ToString();
+  EXPECT_EQ(lean->documents.size(), 3u);
+  EXPECT_EQ(lean->documents[0].date, "2024-03-01");
+  EXPECT_TRUE(lean->documents[0].title.empty());
+  EXPECT_EQ(FindEntity(lean.value(), "country:fra"), nullptr);
+  EXPECT_NE(FindEntity(lean.value(), "person:vladimir putin"), nullptr);
+  EXPECT_EQ(lean->relations.size(), 3u);
+  EXPECT_EQ(lean->relations[2].doc, "c");
+}
+
+TEST(StoreTest, LoadRelationsTracesEdgesToTheirSentences) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  ASSERT_NE(store, nullptr);
+  Extraction a = MeetingExtraction("a");
+  a.relations[0].sentence = 2;
+  a.relations[0].start = 40;
+  a.relations[0].end = 67;
+  ASSERT_TRUE(AddOrDie(*store, MakeDocument("a", "Intro..."), a));
+  ASSERT_TRUE(
+      AddOrDie(*store, MakeDocument("b", "Putin met Scholz in Berlin."), MeetingExtraction("b")));
+  Result<GraphInput> input = store->LoadGraphInput();
+  ASSERT_TRUE(input.ok());
+  std::vector<int64_t> ids = {input->relations[1].store_id, 999999, input->relations[0].store_id};
+  Result<std::vector<Relation>> traced = store->LoadRelations(ids);
+  ASSERT_TRUE(traced.ok()) << traced.status().ToString();
+  ASSERT_EQ(traced->size(), 2u);  // the unknown id is skipped, the order kept
+  EXPECT_EQ(traced.value()[0].doc, "b");
+  EXPECT_EQ(traced.value()[1].doc, "a");
+  EXPECT_EQ(traced.value()[1].sentence, 2);
+  EXPECT_EQ(traced.value()[1].start, 40u);
+  EXPECT_EQ(traced.value()[1].end, 67u);
+  EXPECT_EQ(traced.value()[1].evidence, "Putin met Scholz in Berlin.");
+  EXPECT_EQ(traced.value()[1].subject.id, "person:vladimir putin");
+  EXPECT_EQ(traced.value()[1].store_id, ids[2]);
+  Result<std::vector<Relation>> none = store->LoadRelations({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
+TEST(StoreTest, SameIdWithConflictingCountriesIsKeptApart) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  ASSERT_NE(store, nullptr);
+  const auto extraction = [](const std::string& doc, const std::string& country) {
+    Extraction x = MeetingExtraction(doc);
+    x.entities[1].id = "person:john smith";
+    x.entities[1].label = "John Smith";
+    x.entities[1].country = country;
+    x.relations[0].object = Ref(x.entities[1], "Smith");
+    return x;
+  };
+  ASSERT_TRUE(
+      AddOrDie(*store, MakeDocument("us", "Putin met US senator Smith."), extraction("us", "USA")));
+  ASSERT_TRUE(
+      AddOrDie(*store, MakeDocument("uk", "Putin met British MP Smith."), extraction("uk", "GBR")));
+  ASSERT_TRUE(AddOrDie(*store, MakeDocument("us2", "Putin met senator Smith again."),
+                       extraction("us2", "USA")));
+  ASSERT_TRUE(AddOrDie(*store, MakeDocument("any", "Putin met Smith."), extraction("any", "")));
+  Result<GraphInput> input = store->LoadGraphInput();
+  ASSERT_TRUE(input.ok());
+  const Entity* us = FindEntity(input.value(), "person:john smith");
+  const Entity* uk = FindEntity(input.value(), "person:john smith@GBR");
+  ASSERT_NE(us, nullptr);
+  ASSERT_NE(uk, nullptr);
+  EXPECT_EQ(us->country, "USA");
+  EXPECT_EQ(uk->country, "GBR");
+  ASSERT_EQ(input->relations.size(), 4u);
+  std::map<std::string, std::string> object_of;
+  for (const Relation& r : input->relations) object_of[r.doc] = r.object.id;
+  EXPECT_EQ(object_of["us"], "person:john smith");
+  EXPECT_EQ(object_of["uk"], "person:john smith@GBR");
+  EXPECT_EQ(object_of["us2"], "person:john smith");
+  EXPECT_EQ(object_of["any"], "person:john smith");  // no evidence: the first one
 }
 
 }  // namespace
