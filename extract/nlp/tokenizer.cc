@@ -53,6 +53,34 @@ bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 bool IsDigit(UChar32 c) { return c >= '0' && c <= '9'; }
 
+// Repeated ASCII marks that form one token: "--", "***", "====", "$$$".
+bool IsRunMark(UChar32 c) {
+  return c == '-' || c == '=' || c == '*' || c == '_' || c == '~' || c == '#' || c == '$' ||
+         c == '+' || c == '/' || c == '>' || c == '<' || c == '^' || c == '|';
+}
+
+// Length of the emoticon at the start of `t`, or 0. Only followed by a
+// non-word character, so "x:Data" is not split oddly.
+size_t EmoticonLength(std::string_view t) {
+  constexpr std::array<std::string_view, 12> kEmoticons = {":-)", ":-(", ";-)", ":-D", ":-P", ":)",
+                                                           ":(",  ";)",  ":D",  ":P",  ":/",  "<3"};
+  for (std::string_view e : kEmoticons) {
+    if (t.substr(0, e.size()) != e) continue;
+    if (t.size() == e.size() || !IsWordChar(Decode(t, e.size()).cp)) return e.size();
+  }
+  return 0;
+}
+
+// Where a fused word splits ("cannot" -> "can" "not"), or 0.
+size_t FusedSplit(std::string_view w) {
+  if (w.size() != 5 && w.size() != 6) return 0;
+  std::string lower(w);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "cannot") return 3;
+  if (lower == "gonna" || lower == "gotta" || lower == "wanna") return 3;
+  return 0;
+}
+
 bool IsAbbreviation(std::string_view word) {
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
@@ -118,8 +146,22 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
           continue;
         }
       }
-      push(i, i + cp.len, false);
-      i += cp.len;
+      // Emoticons are one token in UD English (":)", ":-(").
+      if (size_t len = EmoticonLength(text.substr(i, end - i)); len > 0) {
+        push(i, i + len, false);
+        i += len;
+        continue;
+      }
+      // Runs of sentence-final marks ("...", "?!") and of one repeated ASCII mark
+      // ("--", "***", "$$$") are single tokens, as in UD English.
+      size_t run = i + cp.len;
+      if (cp.cp == '.' || cp.cp == '!' || cp.cp == '?') {
+        while (run < end && (text[run] == '.' || text[run] == '!' || text[run] == '?')) ++run;
+      } else if (IsRunMark(cp.cp)) {
+        while (run < end && text[run] == static_cast<char>(cp.cp)) ++run;
+      }
+      push(i, run, false);
+      i = run;
       continue;
     }
     // A word: letters/digits joined by internal hyphens, apostrophes (O'Brien),
@@ -144,6 +186,14 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         e += c.len + next.len;
         continue;
       }
+      // E-mail addresses and host or file names: "gmail.com", "report.pdf",
+      // "kim@example.org" (a period before a lower-case letter never ends a
+      // sentence in edited text).
+      if ((c.cp == '@' || (c.cp == '.' && next.cp >= 'a' && next.cp <= 'z' && e - s > 1)) &&
+          prev.cp < 0x80 && next.cp < 0x80) {
+        e += c.len + next.len;
+        continue;
+      }
       if (IsApostrophe(c.cp) && u_isupper(next.cp)) {  // O'Brien, D'Alema
         e += c.len + next.len;
         continue;
@@ -164,7 +214,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       break;
     }
     // "didn't" -> "did" "n't".
-    if (e - s > 3 && e < end && IsApostrophe(Decode(text, e).cp) &&
+    if (e - s >= 3 && e < end && IsApostrophe(Decode(text, e).cp) &&
         (text[e - 1] == 'n' || text[e - 1] == 'N')) {
       size_t ap_len = Decode(text, e).len;
       if (e + ap_len < end && (text[e + ap_len] == 't' || text[e + ap_len] == 'T') &&
@@ -174,6 +224,13 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         i = e + ap_len + 1;
         continue;
       }
+    }
+    // "cannot", "gonna", "gotta", "wanna" are two words in UD English.
+    if (size_t split = FusedSplit(text.substr(s, e - s)); split > 0) {
+      push(s, s + split, true);
+      push(s + split, e, true);
+      i = e;
+      continue;
     }
     // Keep the period of an acronym or a known abbreviation.
     if (e < end && text[e] == '.') {

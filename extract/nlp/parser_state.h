@@ -1,0 +1,86 @@
+// Internal to the parser: its vocabulary (word, tag and label ids), the arc-hybrid
+// configuration and the feature templates read from it.
+//
+// Positions in a sentence of n words: 1..n are the words, n + 1 is the artificial
+// root (last in the buffer) and 0 means "no such word"; every per-position array
+// has n + 2 entries and entry 0 holds the "none" ids, so templates never branch
+// on missing stack items or children.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/nlp/conllu.h"
+#include "extract/nlp/model_file.h"
+#include "extract/nlp/parser.h"
+
+namespace polgraph::extract::nlp::parser_internal {
+
+enum Action { kShift = 0, kLeft = 1, kRight = 2 };
+constexpr int kActions = 3;
+constexpr int kMaxFeatures = 192;
+constexpr int kMaxLabels = 64;  // label sets are 64-bit masks
+
+// Reserved ids of words and tags.
+constexpr uint32_t kNoneId = 0, kRootId = 1, kUnknownId = 2, kFirstId = 3;
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using IdMap = std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>>;
+
+// One sentence as ids, positions as above.
+struct Sentence {
+  int n = 0;
+  std::vector<uint32_t> word, tag, upos;
+};
+
+struct Vocab {
+  std::vector<std::string> words, tags, upos, labels;  // id - kFirstId / label index
+  IdMap word_ids, tag_ids, upos_ids, label_ids;
+
+  // Collects words seen at least twice (normalised), tags and labels. Returns an
+  // error message, or "" on success.
+  std::string Build(const std::vector<ConlluSentence>& train);
+  void Encode(const std::vector<ParserWord>& words, Sentence* out) const;
+  int LabelId(std::string_view label) const;  // 0 when unknown
+  void Write(ByteWriter* out) const;
+  bool Read(ByteReader* in);
+  void Index();
+};
+
+// Lower-cases ASCII letters and maps digits to '0', so "1,400" and "2,750" share
+// statistics and sentence-initial capitals do not split a word in two.
+void NormalizeWord(std::string_view form, std::string* out);
+
+// The arc-hybrid configuration: a stack, the buffer front b, and the arcs made.
+struct State {
+  explicit State(int n);
+  int n;
+  std::vector<int> stack;
+  int b = 1;
+  std::vector<int> head, label;                   // label = label index + 1, 0 = none yet
+  std::vector<int> left1, left2, right1, right2;  // outermost children, 0 = none
+  std::vector<uint8_t> left_count, right_count;
+  std::vector<uint64_t> left_labels, right_labels;  // sets of child labels
+
+  int S(int i) const {
+    return i < static_cast<int>(stack.size()) ? stack[stack.size() - 1 - i] : 0;
+  }
+  bool Terminal() const { return stack.empty() && b == n + 1; }
+  // Fills valid[kActions]; returns how many are valid.
+  int Valid(bool* valid) const;
+  // `label` is a label index; ignored for kShift.
+  void Apply(int action, int label);
+};
+
+// Keys of the transition features / of the label features of arc h -> d (dir 0:
+// d left of h). Return how many were written (at most kMaxFeatures).
+int ActionFeatures(const Sentence& s, const State& st, uint64_t* keys);
+int LabelFeatures(const Sentence& s, const State& st, int h, int d, int dir, uint64_t* keys);
+
+}  // namespace polgraph::extract::nlp::parser_internal
