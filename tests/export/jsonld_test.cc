@@ -195,5 +195,34 @@ TEST(WriteJsonld, SparqlThroughRdflibFindsWhoMetWhom) {
   EXPECT_EQ(result.output, export_test::kCyrillicName + "\t" + export_test::kChineseName + "\n");
 }
 
+TEST(WriteJsonld, WikidataIdBecomesSameAs) {
+  Entity state;
+  state.id = "country:zembla";
+  state.label = "Zembla";
+  state.type = ActorType::kCountry;
+  state.wikidata = "Q999999";
+  Entity envoy;
+  envoy.id = "person:ada okafor";
+  envoy.label = "Ada Okafor";
+  envoy.type = ActorType::kPerson;
+  Relation visit;
+  visit.doc = "d1";
+  visit.subject = {envoy.id, envoy.label, envoy.type, envoy.label};
+  visit.object = {state.id, state.label, state.type, state.label};
+  visit.predicate = "visit";
+  visit.cameo = "042";
+  const graph::KnowledgeGraph kg = graph::KnowledgeGraph::Build({state, envoy}, {visit}, {});
+  rapidjson::Document doc = ParseJsonld(kg);
+  ASSERT_FALSE(doc.HasParseError());
+  int same_as = 0;
+  for (const rapidjson::Value& node : doc["@graph"].GetArray()) {
+    if (!node.HasMember("sameAs")) continue;
+    ++same_as;
+    EXPECT_STREQ(node["name"].GetString(), "Zembla");
+    EXPECT_STREQ(node["sameAs"].GetString(), "wd:Q999999");
+  }
+  EXPECT_EQ(same_as, 1);  // only the actor with a Wikidata id
+}
+
 }  // namespace
 }  // namespace polgraph::exporter
