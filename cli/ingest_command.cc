@@ -60,6 +60,8 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       return;
     }
     PrintIngestSummary("ingest", stats.value());
+    // So that the first query after an ingest reads the graph snapshot.
+    RefreshSnapshot(args->db);
     *exit_code = IngestExitCode(stats.value(), args->input.strict);
   });
 }
@@ -162,6 +164,7 @@ void AddBuildCommand(CLI::App& app, int* exit_code) {
       return;
     }
     PrintIngestSummary("build", stats.value());
+    // Also writes the graph snapshot next to the database, for later queries.
     auto kg = LoadGraph(args->db);
     if (!kg.ok()) {
       std::cerr << "polgraph build: " << kg.status().message() << "\n";

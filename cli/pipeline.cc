@@ -4,6 +4,8 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <optional>
+#include <random>
 #include <set>
 
 #include "cli/common.h"
@@ -12,6 +14,7 @@
 #include "export/graphml.h"
 #include "export/jsonld.h"
 #include "extract/extractor.h"
+#include "graph/snapshot.h"
 #include "store/store.h"
 
 namespace polgraph::cli {
@@ -95,37 +98,14 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
   return stats;
 }
 
-Result<LoadedGraph> LoadGraph(const std::string& db_path) {
-  auto opened = store::Store::Open(db_path);
-  if (!opened.ok()) return opened.status();
-  // Only what the graph needs: document ids and dates (not the rows holding the
-  // article texts) and actors that take part in relations.
-  auto input = opened.value()->LoadGraphInput(
-      {.document_details = false, .unrelated_entities = false});
-  if (!input.ok()) return input.status();
-  // Only actors in relations become vertices: an isolated name is no use in a
-  // graph, and it keeps stray capitalised words out of Gephi.
-  std::set<std::string> used;
-  for (const Relation& r : input->relations) {
-    used.insert(r.subject.id);
-    used.insert(r.object.id);
-  }
-  std::vector<Entity> entities;
-  for (Entity& e : input->entities) {
-    if (used.count(e.id)) entities.push_back(std::move(e));
-  }
-  size_t documents = input->documents.size();
-  return LoadedGraph{graph::KnowledgeGraph::Build(entities, input->relations, input->documents),
-                     documents};
-}
-
 namespace {
 
-// Writes through `tmp`, then renames it to `path`, so readers never see a
-// half-written file.
+// Writes through `tmp` (path + ".tmp" by default), then renames it to `path`, so
+// readers never see a half-written file.
 Status WriteFileAtomically(const std::string& path,
-                           const std::function<Status(std::ostream&)>& write) {
-  std::string tmp = path + ".tmp";
+                           const std::function<Status(std::ostream&)>& write,
+                           std::string tmp = "") {
+  if (tmp.empty()) tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return Status::IoError(tmp + ": cannot open for writing");
@@ -148,7 +128,78 @@ Status WriteFileAtomically(const std::string& path,
   return Status::Ok();
 }
 
+// The snapshot at `path` if it is one of store generation `generation`; nullopt
+// for anything else (no file, stale, damaged, another format), which the caller
+// answers by rebuilding.
+std::optional<LoadedGraph> ReadSnapshotFile(const std::string& path, uint64_t generation) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size <= 0) return std::nullopt;
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  graph::SnapshotOrigin origin;
+  auto kg = graph::ReadSnapshot(bytes, generation, &origin);
+  if (!kg.ok()) return std::nullopt;
+  return LoadedGraph{std::move(kg).value(), static_cast<size_t>(origin.documents), true};
+}
+
+// Best effort: the snapshot only saves the next command time. Several processes
+// may rebuild at once, so each writes its own temporary file; the last rename wins
+// and every candidate is complete.
+void WriteSnapshotFile(const std::string& path, const LoadedGraph& loaded, uint64_t generation) {
+  const graph::SnapshotOrigin origin{generation, loaded.documents};
+  const std::string tmp = path + ".tmp" + std::to_string(std::random_device()());
+  (void)WriteFileAtomically(
+      path, [&](std::ostream& out) { return graph::WriteSnapshot(loaded.kg, origin, out); }, tmp);
+}
+
 }  // namespace
+
+std::string SnapshotPath(const std::string& db) { return db + ".graph"; }
+
+Result<LoadedGraph> LoadGraph(const std::string& db_path) {
+  auto opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  const bool cached = db_path != ":memory:";
+  if (cached) {
+    // A store that cannot say its generation is simply read in full below, which
+    // reports what is wrong with it.
+    auto generation = opened.value()->Generation();
+    if (generation.ok()) {
+      auto loaded = ReadSnapshotFile(SnapshotPath(db_path), generation.value());
+      if (loaded) return std::move(*loaded);
+    }
+  }
+  // Only what the graph needs: document ids and dates (not the rows holding the
+  // article texts) and actors that take part in relations.
+  auto input =
+      opened.value()->LoadGraphInput({.document_details = false, .unrelated_entities = false});
+  if (!input.ok()) return input.status();
+  // Only actors in relations become vertices: an isolated name is no use in a
+  // graph, and it keeps stray capitalised words out of Gephi.
+  std::set<std::string> used;
+  for (const Relation& r : input->relations) {
+    used.insert(r.subject.id);
+    used.insert(r.object.id);
+  }
+  std::vector<Entity> entities;
+  for (Entity& e : input->entities) {
+    if (used.count(e.id)) entities.push_back(std::move(e));
+  }
+  LoadedGraph loaded{graph::KnowledgeGraph::Build(entities, input->relations, input->documents),
+                     input->documents.size(), false};
+  // Labelled with the generation the rows were read at (one read transaction), so
+  // documents committed meanwhile by another process make it stale, never wrong.
+  if (cached) WriteSnapshotFile(SnapshotPath(db_path), loaded, input->generation);
+  return loaded;
+}
+
+void RefreshSnapshot(const std::string& db) {
+  if (db != ":memory:") (void)LoadGraph(db);
+}
 
 std::pair<std::string, std::string> CsvPaths(const std::string& path) {
   std::string stem = path;

@@ -36,12 +36,25 @@ Result<IngestStats> RunIngest(const IngestArgs& args);
 
 struct LoadedGraph {
   graph::KnowledgeGraph kg;
-  size_t documents = 0;  // documents in the store
+  size_t documents = 0;        // documents in the store
+  bool from_snapshot = false;  // read from SnapshotPath(db), not built from the store
 };
 
-// Builds the merged graph from the store at `db` (only actors that take part in
-// at least one relation become vertices).
+// Where LoadGraph keeps the graph snapshot of the database `db`: db + ".graph".
+std::string SnapshotPath(const std::string& db);
+
+// The merged graph of the store at `db` (only actors that take part in at least
+// one relation become vertices). Read from SnapshotPath(db) when that snapshot
+// was made from the store's current generation; otherwise built from the store,
+// and then the snapshot is (re)written for the next call, atomically and on a
+// best-effort basis: a missing, stale, damaged or foreign snapshot, or one that
+// cannot be written, is never an error and prints nothing. ":memory:" has no
+// snapshot. Errors are the store's (cannot open, unknown schema version, ...).
 Result<LoadedGraph> LoadGraph(const std::string& db);
+
+// Makes SnapshotPath(db) current after the store changed (ingest): LoadGraph
+// without the graph. Best effort; prints nothing and reports nothing.
+void RefreshSnapshot(const std::string& db);
 
 // The export formats WriteGraph knows, for --help and validation.
 inline constexpr const char* kExportFormats[] = {"graphml", "gexf", "jsonld", "csv"};

@@ -142,6 +142,7 @@ struct Loaded {
   graph::KnowledgeGraph kg;
   std::chrono::steady_clock::time_point start;
   double load_seconds = 0;
+  bool from_snapshot = false;  // for --timings
 };
 
 std::unique_ptr<Loaded> Load(const QueryArgs& a, int* exit_code) {
@@ -160,7 +161,8 @@ std::unique_ptr<Loaded> Load(const QueryArgs& a, int* exit_code) {
   if (kg->documents == 0) {
     return fail(a.db + ": the database holds no documents; add some with polgraph ingest");
   }
-  auto loaded = std::make_unique<Loaded>(Loaded{std::move(kg.value().kg), {}, 0});
+  auto loaded =
+      std::make_unique<Loaded>(Loaded{std::move(kg.value().kg), {}, 0, kg->from_snapshot});
   loaded->load_seconds = SecondsSince(start);
   loaded->start = std::chrono::steady_clock::now();
   return loaded;
@@ -168,7 +170,8 @@ std::unique_ptr<Loaded> Load(const QueryArgs& a, int* exit_code) {
 
 void PrintTimings(const QueryArgs& a, const Loaded& loaded) {
   if (!a.timings) return;
-  std::fprintf(stderr, "polgraph query: load %.1f ms, query %.1f ms\n", loaded.load_seconds * 1000,
+  std::fprintf(stderr, "polgraph query: load %.1f ms (from %s), query %.1f ms\n",
+               loaded.load_seconds * 1000, loaded.from_snapshot ? "snapshot" : "store",
                SecondsSince(loaded.start) * 1000);
 }
 
@@ -514,7 +517,9 @@ void AddQueryCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("query", "Ask how actors are connected");
   cmd->add_option("--db", a->db, "SQLite database written by ingest or build")->required();
   cmd->add_flag("--json", a->json, "Answer as JSON instead of a table");
-  cmd->add_flag("--timings", a->timings, "Print load and query times (ms) to stderr");
+  cmd->add_flag("--timings", a->timings,
+                "Print load and query times (ms) to stderr, and whether the graph came from "
+                "its snapshot (DB.graph) or was rebuilt from the store");
   cmd->require_subcommand(1);
 
   CLI::App* actor = cmd->add_subcommand(

@@ -148,6 +148,10 @@ class KnowledgeGraph {
   KnowledgeGraph Subgraph(const std::vector<Vertex>& vertices) const;
 
  private:
+  // graph/snapshot.cc: writes the graph and its id index as they are and reads
+  // them back without merging again.
+  friend class SnapshotCodec;
+
   // Fills by_name_ and by_surname_ from the vertices.
   void IndexNames();
 

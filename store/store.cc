@@ -20,6 +20,7 @@ namespace {
 constexpr std::string_view kMigrations[] = {
     "schemas/migrations/0001_initial.sql",
     "schemas/migrations/0002_wikidata.sql",
+    "schemas/migrations/0003_generation.sql",
 };
 constexpr int64_t kKnownVersion = std::size(kMigrations);
 
@@ -168,9 +169,30 @@ void StoreImpl::Exec(const std::string& sql) {
 
 void StoreImpl::ResetStatements() noexcept {
   for (auto* slot : {&find_document, &insert_document, &find_entity, &upsert_entity, &upsert_alias,
-                     &insert_mention, &insert_relation, &counts, &load_relation}) {
+                     &insert_mention, &insert_relation, &counts, &load_relation, &bump_generation,
+                     &read_generation}) {
     if (*slot) (*slot)->tryReset();
   }
+}
+
+Result<uint64_t> StoreImpl::ReadGeneration() {
+  SQLite::Statement& query = Prepared(read_generation, "SELECT generation FROM meta WHERE id = 1");
+  if (!Step(query)) {
+    return Status::Corruption(path +
+                              ": the table meta has no generation row; the database was edited "
+                              "by another program");
+  }
+  const uint64_t generation = static_cast<uint64_t>(query.getColumn(0).getInt64());
+  query.reset();
+  return generation;
+}
+
+void StoreImpl::BumpGeneration() {
+  // An upsert, so a row deleted by hand comes back (from a random start, as in
+  // 0003_generation.sql) instead of the generation silently standing still.
+  Run(Prepared(bump_generation,
+               "INSERT INTO meta (id, generation) VALUES (1, random() & 281474976710655) "
+               "ON CONFLICT (id) DO UPDATE SET generation = generation + 1"));
 }
 
 bool StoreImpl::Autocommit() const { return sqlite3_get_autocommit(db.getHandle()) != 0; }
@@ -272,6 +294,10 @@ Result<StoreCounts> Store::Counts() {
     query.reset();
     return Result<StoreCounts>(counts);
   });
+}
+
+Result<uint64_t> Store::Generation() {
+  return Guarded<Result<uint64_t>>(*impl_, [&] { return impl_->ReadGeneration(); });
 }
 
 Result<GraphInput> Store::LoadGraphInput(const GraphInputOptions& options) {

@@ -33,6 +33,9 @@ struct GraphInput {
   std::vector<Entity> entities;
   std::vector<Relation> relations;  // in store order, each with its store_id
   std::vector<Document> documents;  // metadata only: id, title, date, url, publisher
+  // Store::Generation() of the committed state these rows were read from (one read
+  // transaction covers them all).
+  uint64_t generation = 0;
 };
 
 // What LoadGraphInput reads. The defaults read everything; building the graph
@@ -69,6 +72,13 @@ class Store {
   Result<bool> AddDocument(const Document& doc, const Extraction& extraction);
 
   Result<StoreCounts> Counts();
+  // A number that changes whenever documents are committed: AddDocument adds one
+  // for every document it stores, inside the same transaction, so a rolled-back
+  // batch leaves it unchanged. It never decreases and starts at a random value,
+  // so files derived from the store (a graph snapshot) can check that they
+  // describe the committed state they were made from. Corruption when the
+  // database lost its meta row.
+  Result<uint64_t> Generation();
   // Everything the graph is built from. Documents and entities in store order.
   Result<GraphInput> LoadGraphInput(const GraphInputOptions& options = {});
 

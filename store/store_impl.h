@@ -43,6 +43,11 @@ struct StoreImpl {
   Result<bool> AddDocument(const Document& doc, const Extraction& extraction);
   // The body of Store::LoadGraphInput (store_read.cc).
   Result<GraphInput> LoadGraphInput(const GraphInputOptions& options);
+  // The generation of the committed state this connection sees (meta.generation);
+  // Corruption when the row is missing.
+  Result<uint64_t> ReadGeneration();
+  // Adds one to the generation, inside the transaction that stores a document.
+  void BumpGeneration();
   // The body of Store::LoadRelations (store_read.cc).
   Result<std::vector<Relation>> LoadRelations(const std::vector<int64_t>& ids);
 
@@ -77,6 +82,8 @@ struct StoreImpl {
   std::unique_ptr<SQLite::Statement> insert_relation;
   std::unique_ptr<SQLite::Statement> counts;
   std::unique_ptr<SQLite::Statement> load_relation;
+  std::unique_ptr<SQLite::Statement> bump_generation;
+  std::unique_ptr<SQLite::Statement> read_generation;
 };
 
 // Runs `body` and turns any exception it throws into a Status naming the database

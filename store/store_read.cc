@@ -150,10 +150,36 @@ Result<Relation> ReadRelation(const std::string& path, SQLite::Statement& row) {
   return relation;
 }
 
+// One read transaction around several SELECTs, so that they and the generation
+// read first describe one committed state even while another process commits
+// batches (WAL readers see the database as of their first read). Inside an open
+// batch the batch's own transaction already does this.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(StoreImpl& impl) : impl_(impl), owned_(impl.Autocommit()) {
+    if (owned_) impl_.Exec("BEGIN");
+  }
+  // Nothing was written, so ending it cannot lose anything; a failure is moot.
+  ~ReadTransaction() {
+    if (owned_ && !impl_.Autocommit()) impl_.db.tryExec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  StoreImpl& impl_;
+  bool owned_;
+};
+
 }  // namespace
 
 Result<GraphInput> StoreImpl::LoadGraphInput(const GraphInputOptions& options) {
+  // Declared before the statements, so they are finalised before it ends.
+  ReadTransaction transaction(*this);
   GraphInput input;
+  Result<uint64_t> generation = ReadGeneration();
+  if (!generation.ok()) return generation.status();
+  input.generation = generation.value();
   // Preparing throws before Step could record the statement for the error message.
   const auto prepare = [this](const std::string& sql) {
     running_sql = sql;

@@ -298,6 +298,9 @@ Result<bool> StoreImpl::AddDocument(const Document& doc, const Extraction& extra
   for (const Entity& entity : extraction.entities) writer.AddEntity(document, entity);
   for (const Relation& relation : extraction.relations) writer.InsertRelation(document, relation);
   writer.WriteAliases();
+  // Inside the document's transaction: the new generation becomes visible with the
+  // document, and a rolled-back batch takes its bumps back with it.
+  BumpGeneration();
   scope.Commit();
   return true;
 }

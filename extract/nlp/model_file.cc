@@ -9,15 +9,6 @@ namespace {
 
 constexpr char kMagic[] = "PGMODEL1";
 
-uint64_t Fnv1a(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ULL;
-  for (char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 }  // namespace
 
 Status WriteModelFile(const std::string& path, const ModelFile& model) {
@@ -25,7 +16,7 @@ Status WriteModelFile(const std::string& path, const ModelFile& model) {
   header.U32(static_cast<uint32_t>(4 + 8 + 8 + 2 + model.kind.size()));
   header.U32(model.version);
   header.U64(model.payload.size());
-  header.U64(Fnv1a(model.payload));
+  header.U64(Fnv1a64(model.payload));
   uint16_t kind_len = static_cast<uint16_t>(model.kind.size());
   header.U8(static_cast<uint8_t>(kind_len & 0xff));
   header.U8(static_cast<uint8_t>(kind_len >> 8));
@@ -85,7 +76,7 @@ Result<ModelFile> ParseModelFile(std::string_view bytes, std::string_view name,
                                    std::to_string(max_version) + ")");
   }
   m.payload = std::string(bytes.substr(payload_at));
-  if (Fnv1a(m.payload) != checksum) {
+  if (Fnv1a64(m.payload) != checksum) {
     return Status::Corruption(where + ": checksum mismatch (file damaged)");
   }
   return m;

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bytes.h"
 #include "core/status.h"
 
 namespace polgraph::extract::nlp {
@@ -40,96 +41,9 @@ Result<ModelFile> ReadModelFile(const std::string& path, std::string_view expect
 Result<ModelFile> ParseModelFile(std::string_view bytes, std::string_view name,
                                  std::string_view expected_kind, uint32_t max_version);
 
-// Appends little-endian values to a payload.
-class ByteWriter {
- public:
-  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
-  void U32(uint32_t v) { Raw(&v, sizeof v); }
-  void U64(uint64_t v) { Raw(&v, sizeof v); }
-  void I32(int32_t v) { Raw(&v, sizeof v); }
-  void F32(float v) { Raw(&v, sizeof v); }
-  void Str(std::string_view s) {
-    U32(static_cast<uint32_t>(s.size()));
-    out_.append(s);
-  }
-  void F32s(const std::vector<float>& v) {
-    U64(v.size());
-    Raw(v.data(), v.size() * sizeof(float));
-  }
-  std::string& bytes() { return out_; }
-
- private:
-  // polgraph targets little-endian machines (x86-64, arm64); a big-endian port
-  // would byte-swap here.
-  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
-  std::string out_;
-};
-
-// Reads what ByteWriter wrote. Any read past the end sets failed() and returns zeros,
-// so a loader checks once at the end.
-class ByteReader {
- public:
-  explicit ByteReader(std::string_view bytes) : in_(bytes) {}
-  uint8_t U8() {
-    uint8_t v = 0;
-    Raw(&v, 1);
-    return v;
-  }
-  uint32_t U32() {
-    uint32_t v = 0;
-    Raw(&v, sizeof v);
-    return v;
-  }
-  uint64_t U64() {
-    uint64_t v = 0;
-    Raw(&v, sizeof v);
-    return v;
-  }
-  int32_t I32() {
-    int32_t v = 0;
-    Raw(&v, sizeof v);
-    return v;
-  }
-  float F32() {
-    float v = 0;
-    Raw(&v, sizeof v);
-    return v;
-  }
-  std::string Str() {
-    uint32_t n = U32();
-    if (n > in_.size() - pos_) {
-      failed_ = true;
-      return {};
-    }
-    std::string s(in_.substr(pos_, n));
-    pos_ += n;
-    return s;
-  }
-  std::vector<float> F32s() {
-    uint64_t n = U64();
-    if (n > (in_.size() - pos_) / sizeof(float)) {
-      failed_ = true;
-      return {};
-    }
-    std::vector<float> v(n);
-    Raw(v.data(), n * sizeof(float));
-    return v;
-  }
-  bool failed() const { return failed_; }
-  bool at_end() const { return pos_ == in_.size(); }
-
- private:
-  void Raw(void* p, size_t n) {
-    if (failed_ || n > in_.size() - pos_) {
-      failed_ = true;
-      return;
-    }
-    std::memcpy(p, in_.data() + pos_, n);
-    pos_ += n;
-  }
-  std::string_view in_;
-  size_t pos_ = 0;
-  bool failed_ = false;
-};
+// The payload serialisers, shared with graph snapshots (core/bytes.h); declared
+// here too so model code keeps naming them as extract::nlp::ByteWriter/ByteReader.
+using polgraph::ByteReader;
+using polgraph::ByteWriter;
 
 }  // namespace polgraph::extract::nlp

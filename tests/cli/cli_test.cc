@@ -3,8 +3,10 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "run.h"
@@ -452,6 +454,89 @@ TEST(CliQueryBadRequests, MissingEmptyAndNewerDatabases) {
   EXPECT_NE(n.err.find("schema version 99 is newer"), std::string::npos) << n.err;
   EXPECT_EQ(RunPolgraph("query --db '" + newer + "' top --limit x").exit_code, 2);
   EXPECT_EQ(RunPolgraph("query --db '" + newer + "'").exit_code, 2);
+}
+
+// Graph snapshots: DB.graph next to the database, read by queries instead of
+// rebuilding the graph from the store, and never trusted once the store changed.
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+bool LoadedFrom(const RunResult& r, const std::string& where) {
+  return r.err.find("(from " + where + ")") != std::string::npos;
+}
+
+TEST_F(CliBuild, QueryAfterBuildReadsTheGraphSnapshot) {
+  const std::string db = dir_ + "/out/polgraph.db";
+  EXPECT_FALSE(ReadBytes(db + ".graph").empty()) << "build wrote no snapshot";
+  RunResult r = RunPolgraph("query --db '" + db + "' --timings neighbors 'Tomas Brandt'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(LoadedFrom(r, "snapshot")) << r.err;
+  EXPECT_NE(r.err.find("load "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("query "), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("Petra Lindqvist"), std::string::npos) << r.out;
+  // The same answers as a graph rebuilt from the store.
+  std::remove((db + ".graph").c_str());
+  RunResult rebuilt = RunPolgraph("query --db '" + db + "' --timings neighbors 'Tomas Brandt'");
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_TRUE(LoadedFrom(rebuilt, "store")) << rebuilt.err;
+  EXPECT_EQ(rebuilt.out, r.out);
+}
+
+TEST(CliSnapshot, NewDocumentsMakeTheSnapshotStale) {
+  std::string dir = ScratchDir("snap");
+  WriteFile(dir + "/first/a.txt", kArticleText);
+  WriteFile(dir + "/second/b.jsonl", kArticlesJsonl);
+  const std::string db = dir + "/graph.db";
+  const std::string query = "query --db '" + db + "' --timings neighbors 'Tomas Brandt'";
+  ASSERT_EQ(RunPolgraph("ingest '" + dir + "/first' --db '" + db + "'").exit_code, 0);
+  RunResult before = RunPolgraph(query);
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_TRUE(LoadedFrom(before, "snapshot")) << before.err;  // ingest wrote it
+  EXPECT_EQ(before.out.find("Ilse Varga"), std::string::npos) << before.out;
+  const std::string old_snapshot = ReadBytes(db + ".graph");
+  ASSERT_FALSE(old_snapshot.empty());
+
+  ASSERT_EQ(RunPolgraph("ingest '" + dir + "/second' --db '" + db + "'").exit_code, 0);
+  RunResult after = RunPolgraph(query);
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_NE(after.out.find("Ilse Varga"), std::string::npos) << after.out;
+
+  // The snapshot of before the second ingest (left by a polgraph that could not
+  // rewrite it, say) is recognised as stale: rebuilt from the store, then rewritten.
+  WriteFile(db + ".graph", old_snapshot);
+  RunResult stale = RunPolgraph(query);
+  ASSERT_EQ(stale.exit_code, 0) << stale.err;
+  EXPECT_TRUE(LoadedFrom(stale, "store")) << stale.err;
+  EXPECT_NE(stale.out.find("Ilse Varga"), std::string::npos) << stale.out;
+  EXPECT_EQ(stale.out, after.out);
+  RunResult again = RunPolgraph(query);
+  EXPECT_TRUE(LoadedFrom(again, "snapshot")) << again.err;
+  EXPECT_EQ(again.out, after.out);
+}
+
+TEST(CliSnapshot, GarbageSnapshotDoesNotBreakQueries) {
+  std::string dir = ScratchDir("snapbad");
+  WriteFile(dir + "/a.txt", kArticleText);
+  const std::string db = dir + "/graph.db";
+  ASSERT_EQ(RunPolgraph("ingest '" + dir + "/a.txt' --db '" + db + "'").exit_code, 0);
+  const std::string good = ReadBytes(db + ".graph");
+  ASSERT_FALSE(good.empty());
+  std::string damaged = good;
+  damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 1);
+  for (const std::string& bad : {std::string("garbage, not a graph"), damaged,
+                                 good.substr(0, good.size() / 2), std::string()}) {
+    WriteFile(db + ".graph", bad);
+    RunResult r = RunPolgraph("query --db '" + db + "' --timings neighbors 'Tomas Brandt'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(LoadedFrom(r, "store")) << r.err;
+    EXPECT_NE(r.out.find("Petra Lindqvist"), std::string::npos) << r.out;
+    // Nothing but the timings line on stderr: a bad snapshot is silently replaced.
+    EXPECT_EQ(Lines(r.err).size(), 1u) << r.err;
+    EXPECT_EQ(ReadBytes(db + ".graph"), good);
+  }
 }
 
 }  // namespace

@@ -125,7 +125,7 @@ TEST(StoreTest, OpenAppliesMigrationsAndSetsUserVersion) {
   const std::string path = TempDbPath("migrate");
   ASSERT_NE(OpenOrDie(path), nullptr);
   SQLite::Database db(path);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);  // 0001 and 0002
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);  // 0001 to 0003
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   for (const char* table : {"documents", "entities", "aliases", "mentions", "relations"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
@@ -174,7 +174,7 @@ TEST(StoreTest, NewerSchemaVersionIsRefused) {
   const std::string& message = store.status().message();
   EXPECT_NE(message.find(path), std::string::npos) << message;
   EXPECT_NE(message.find("99"), std::string::npos) << message;
-  EXPECT_NE(message.find("(2)"), std::string::npos) << message;
+  EXPECT_NE(message.find("(3)"), std::string::npos) << message;
   // Refusing must not touch the file.
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 99);
@@ -537,7 +537,7 @@ TEST(StoreMigration, VersionOneDatabaseIsUpgradedInPlaceKeepingItsRows) {
   ASSERT_TRUE(AddOrDie(*store, MakeDocument("new", "Putin met Scholz in Berlin."), extraction));
   store.reset();
   SQLite::Database db(path);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);
   EXPECT_EQ(db.execAndGet("SELECT wikidata FROM entities WHERE entity_id = 'person:vladimir putin'")
                 .getString(),
             "Q7747");
@@ -644,6 +644,68 @@ TEST(StoreTest, SameIdWithConflictingCountriesIsKeptApart) {
   EXPECT_EQ(object_of["uk"], "person:john smith@GBR");
   EXPECT_EQ(object_of["us2"], "person:john smith");
   EXPECT_EQ(object_of["any"], "person:john smith");  // no evidence: the first one
+}
+
+// Graph snapshots next to the database trust the generation to say whether the
+// committed documents changed since they were written.
+uint64_t GenerationOrDie(Store& store) {
+  Result<uint64_t> generation = store.Generation();
+  EXPECT_TRUE(generation.ok()) << generation.status().ToString();
+  return generation.ok() ? generation.value() : 0;
+}
+
+TEST(StoreGeneration, IncreasesAfterACommittedBatchNotAfterARollback) {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  ASSERT_NE(store, nullptr);
+  const uint64_t fresh = GenerationOrDie(*store);
+
+  ASSERT_TRUE(store->BeginBatch().ok());
+  ASSERT_TRUE(AddOrDie(*store, MakeDocument("a", "Putin met Scholz."), MeetingExtraction("a")));
+  ASSERT_TRUE(store->CommitBatch().ok());
+  const uint64_t committed = GenerationOrDie(*store);
+  EXPECT_GT(committed, fresh);
+
+  ASSERT_TRUE(store->BeginBatch().ok());
+  ASSERT_TRUE(
+      AddOrDie(*store, MakeDocument("b", "Putin met Scholz again."), MeetingExtraction("b")));
+  ASSERT_TRUE(store->RollbackBatch().ok());
+  EXPECT_EQ(GenerationOrDie(*store), committed);
+
+  // A duplicate stores nothing and changes nothing.
+  EXPECT_FALSE(
+      store->AddDocument(MakeDocument("a", "Putin met Scholz."), MeetingExtraction("a")).value());
+  EXPECT_EQ(GenerationOrDie(*store), committed);
+
+  // Outside a batch, a stored document is its own commit.
+  ASSERT_TRUE(
+      AddOrDie(*store, MakeDocument("c", "Putin met Scholz in Rome."), MeetingExtraction("c")));
+  const uint64_t single = GenerationOrDie(*store);
+  EXPECT_GT(single, committed);
+
+  Result<GraphInput> input = store->LoadGraphInput();
+  ASSERT_TRUE(input.ok()) << input.status().ToString();
+  EXPECT_EQ(input->generation, single);
+}
+
+TEST(StoreGeneration, SurvivesReopeningAndDiffersBetweenNewDatabases) {
+  const std::string path = TempDbPath("generation");
+  uint64_t written = 0;
+  {
+    std::unique_ptr<Store> store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(AddOrDie(*store, MakeDocument("a", "Putin met Scholz."), MeetingExtraction("a")));
+    written = GenerationOrDie(*store);
+  }
+  std::unique_ptr<Store> reopened = OpenOrDie(path);
+  ASSERT_NE(reopened, nullptr);
+  EXPECT_EQ(GenerationOrDie(*reopened), written);
+
+  // A database rebuilt in the same place does not repeat the old numbers (the
+  // start is random; two equal draws below 2^48 would be a 1 in 10^14 event).
+  std::unique_ptr<Store> other = OpenOrDie(":memory:");
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(AddOrDie(*other, MakeDocument("a", "Putin met Scholz."), MeetingExtraction("a")));
+  EXPECT_NE(GenerationOrDie(*other), written);
 }
 
 }  // namespace
