@@ -23,15 +23,6 @@ void Row(std::ostream& out, std::initializer_list<std::string_view> fields) {
 
 std::string Number(double value) { return std::isfinite(value) ? FormatDouble(value) : ""; }
 
-std::string JoinAliases(const std::vector<std::string>& aliases) {
-  std::string joined;
-  for (const std::string& alias : aliases) {
-    if (!joined.empty()) joined += ';';
-    joined += alias;
-  }
-  return joined;
-}
-
 }  // namespace
 
 std::string CsvField(std::string_view field) {

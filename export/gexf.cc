@@ -71,15 +71,6 @@ void Spell(std::ostream& out, const std::string& first_seen, const std::string& 
   out << "        <spells><spell start=\"" << first << "\" end=\"" << last << "\"/></spells>\n";
 }
 
-std::string JoinAliases(const std::vector<std::string>& aliases) {
-  std::string joined;
-  for (const std::string& alias : aliases) {
-    if (!joined.empty()) joined += ';';
-    joined += alias;
-  }
-  return joined;
-}
-
 void WriteNode(std::ostream& out, const ExportView& view, graph::Vertex v,
                const GexfOptions& options) {
   const graph::ActorVertex& actor = view.graph()[v];

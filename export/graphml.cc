@@ -63,15 +63,6 @@ void DataIfFinite(std::ostream& out, std::string_view key, double value) {
   if (std::isfinite(value)) Data(out, key, FormatDouble(value));
 }
 
-std::string JoinAliases(const std::vector<std::string>& aliases) {
-  std::string joined;
-  for (const std::string& alias : aliases) {
-    if (!joined.empty()) joined += ';';
-    joined += alias;
-  }
-  return joined;
-}
-
 }  // namespace
 
 Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {

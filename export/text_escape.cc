@@ -112,4 +112,13 @@ std::string FormatDouble(double value) {
   return std::string(buffer.data(), end);
 }
 
+std::string JoinAliases(const std::vector<std::string>& aliases) {
+  std::string joined;
+  for (const std::string& alias : aliases) {
+    if (!joined.empty()) joined += ';';
+    joined += alias;
+  }
+  return joined;
+}
+
 }  // namespace polgraph::exporter

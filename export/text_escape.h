@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace polgraph::exporter {
 
@@ -28,5 +29,8 @@ std::string PercentEncode(std::string_view text);
 // Shortest decimal form that parses back to the same double ("0.1", "2",
 // "1406764800.5"). Callers skip NaN and infinities.
 std::string FormatDouble(double value);
+
+// Aliases as one ";"-joined field: the list form every tabular export uses.
+std::string JoinAliases(const std::vector<std::string>& aliases);
 
 }  // namespace polgraph::exporter
