@@ -6,13 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "graph_test_util.h"
+
 namespace polgraph::graph {
 namespace {
 
-EntityRef Ref(const std::string& id, const std::string& label,
-              ActorType type = ActorType::kPerson) {
-  return EntityRef{id, label, type, label};
-}
+using test::kMacron;
+using test::kPutin;
+using test::kPutinFull;
+using test::Ref;
 
 Relation Rel(const std::string& doc, int sentence, const EntityRef& subject,
              const std::string& predicate, const EntityRef& object) {
@@ -36,9 +38,6 @@ Entity Ent(const std::string& id, const std::string& label, ActorType type = Act
   return e;
 }
 
-const EntityRef kPutinFull = Ref("person:vladimir putin", "Vladimir Putin");
-const EntityRef kPutin = Ref("person:putin", "Putin");
-const EntityRef kMacron = Ref("person:emmanuel macron", "Emmanuel Macron");
 const EntityRef kMarine = Ref("person:marine le pen", "Marine Le Pen");
 const EntityRef kLePen = Ref("person:le pen", "Le Pen");
 

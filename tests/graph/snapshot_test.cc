@@ -7,13 +7,15 @@
 #include <tuple>
 #include <vector>
 
+#include "graph_test_util.h"
+
 namespace polgraph::graph {
 namespace {
 
-EntityRef Ref(const std::string& id, const std::string& label,
-              ActorType type = ActorType::kPerson) {
-  return EntityRef{id, label, type, label};
-}
+using test::kMacron;
+using test::kPutin;
+using test::kPutinFull;
+using test::Ref;
 
 Relation Rel(const std::string& doc, int sentence, const EntityRef& subject,
              const std::string& predicate, const EntityRef& object) {
@@ -30,9 +32,6 @@ Relation Rel(const std::string& doc, int sentence, const EntityRef& subject,
   return r;
 }
 
-const EntityRef kPutinFull = Ref("person:vladimir putin", "Vladimir Putin");
-const EntityRef kPutin = Ref("person:putin", "Putin");
-const EntityRef kMacron = Ref("person:emmanuel macron", "Emmanuel Macron");
 const EntityRef kFrance = Ref("country:france", "France", ActorType::kCountry);
 const EntityRef kNato = Ref("organization:nato", "NATO", ActorType::kOrganization);
 
