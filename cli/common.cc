@@ -42,9 +42,25 @@ void AddInputOptions(CLI::App* cmd, InputArgs* a) {
       ->check([](const std::string& d) {
         return IsIsoDate(d) ? std::string() : "expected YYYY-MM-DD, got \"" + d + "\"";
       });
-  cmd->add_option("--lexicon", a->lexicon_dir,
-                  "Read lexicon TSV files from this directory instead of the built-in ones");
+  cmd->add_option("--lexicon", a->user_lexicons,
+                  "Your own actor dictionary (TSV, see schemas/user_lexicon.md); repeatable")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--lexicon-dir", a->lexicon_dir,
+                  "Read all lexicon TSV files from this directory instead of the built-in ones")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--models", a->models_dir,
+                  "Directory with tagger.pgm and parser.pgm (default: $POLGRAPH_MODELS, then "
+                  "the shipped models/)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_flag("--strict", a->strict, "Stop at the first rejected input");
+}
+
+extract::ExtractOptions ExtractOptionsOf(const InputArgs& a) {
+  extract::ExtractOptions options;
+  options.lexicon_dir = a.lexicon_dir;
+  options.user_lexicons = a.user_lexicons;
+  options.models_dir = a.models_dir;
+  return options;
 }
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
@@ -128,6 +144,19 @@ std::string RelationToJson(const Relation& r, const std::string& title) {
   WriteString(w, r.trigger);
   w.Key("extractor");
   WriteString(w, r.extractor);
+  w.Key("source");
+  if (r.source.id.empty()) {
+    w.Null();
+  } else {
+    w.StartObject();
+    w.Key("id");
+    WriteString(w, r.source.id);
+    w.Key("label");
+    WriteString(w, r.source.label);
+    w.Key("type");
+    w.String(ActorTypeName(r.source.type));
+    w.EndObject();
+  }
   w.EndObject();
   return buf.GetString();
 }
@@ -147,6 +176,10 @@ std::string EntityToJson(const std::string& doc, const Entity& e) {
   if (!e.country.empty()) {
     w.Key("country");
     WriteString(w, e.country);
+  }
+  if (!e.wikidata.empty()) {
+    w.Key("wikidata");
+    WriteString(w, e.wikidata);
   }
   w.Key("aliases");
   w.StartArray();

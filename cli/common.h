@@ -11,6 +11,7 @@
 #include "core/entity.h"
 #include "core/reject.h"
 #include "core/relation.h"
+#include "extract/extractor.h"
 
 namespace polgraph::cli {
 
@@ -50,12 +51,16 @@ std::string EntityToJson(const std::string& doc, const Entity& e);
 
 // The options every command that reads articles takes.
 struct InputArgs {
-  std::vector<std::string> paths;  // files, directories, "-"
-  std::string date;                // --date for undated documents
-  std::string lexicon_dir;         // --lexicon
-  bool strict = false;             // --strict
+  std::vector<std::string> paths;          // files, directories, "-"
+  std::string date;                        // --date for undated documents
+  std::string lexicon_dir;                 // --lexicon-dir
+  std::vector<std::string> user_lexicons;  // --lexicon, repeatable
+  std::string models_dir;                  // --models
+  bool strict = false;                     // --strict
 };
 void AddInputOptions(CLI::App* cmd, InputArgs* args);
+// The extractor options these inputs ask for.
+extract::ExtractOptions ExtractOptionsOf(const InputArgs& args);
 
 double SecondsSince(std::chrono::steady_clock::time_point start);
 

@@ -26,9 +26,8 @@ void AddCommonOptions(CLI::App* cmd, ExtractArgs* a) {
 // Reads, extracts and hands each document's extraction to `emit`.
 int RunExtraction(const ExtractArgs& a, const std::string& verb,
                   const std::function<void(const Document&, const Extraction&)>& emit) {
-  extract::ExtractOptions options;
+  extract::ExtractOptions options = ExtractOptionsOf(a.input);
   options.min_confidence = a.min_confidence;
-  options.lexicon_dir = a.input.lexicon_dir;
   auto extractor = extract::LoadDefaultExtractor(options);
   if (!extractor.ok()) {
     std::cerr << "polgraph " << verb << ": " << extractor.status().message() << "\n";

@@ -21,8 +21,7 @@ namespace polgraph::cli {
 
 Result<IngestStats> RunIngest(const IngestArgs& a) {
   auto start = std::chrono::steady_clock::now();
-  extract::ExtractOptions options;
-  options.lexicon_dir = a.input.lexicon_dir;
+  extract::ExtractOptions options = ExtractOptionsOf(a.input);
   auto extractor = extract::LoadDefaultExtractor(options);
   if (!extractor.ok()) return extractor.status();
   auto opened = store::Store::Open(a.db);

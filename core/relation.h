@@ -46,8 +46,9 @@ struct Relation {
   std::string date;                 // YYYY-MM-DD or empty
   double confidence = 0.0;          // 0..1
   std::string trigger;              // the words that licensed the relation, e.g. "met with"
-  std::string extractor;            // extractor name and version, e.g. "pattern-1"
-  int64_t store_id = 0;             // row id in the store; 0 when not stored
+  EntityRef source;       // who reported it ("Peskov said that ..."); empty id: the article itself
+  std::string extractor;  // extractor name and version, e.g. "pattern-1"
+  int64_t store_id = 0;   // row id in the store; 0 when not stored
 };
 
 }  // namespace polgraph

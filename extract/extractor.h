@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/entity.h"
@@ -18,6 +19,10 @@ namespace polgraph::extract {
 struct ExtractOptions {
   double min_confidence = 0.0;  // drop relations scoring below this
   std::string lexicon_dir;      // read lexicon TSVs from here instead of the built-in copies
+  // Users' own actor dictionaries, added to the built-in ones (format in
+  // schemas/user_lexicon.md).
+  std::vector<std::string> user_lexicons;
+  std::string models_dir;  // tagger.pgm and parser.pgm; "" = nlp::DefaultModelsDir()
 };
 
 class Extractor {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/relation.h"
+#include "extract/nlp/pipeline.h"
 #include "extract/nlp/token.h"
 #include "extract/resources.h"
 
@@ -39,6 +40,8 @@ struct SentenceAnalysis {
   int index = 0;
   size_t start = 0, end = 0;  // byte span in Document::text
   std::vector<nlp::Token> tokens;
+  // The tagger's and parser's reading of `tokens` (same indices; heads 1-based).
+  std::vector<nlp::AnalyzedWord> parse;
   std::vector<MentionSpan> mentions;  // in token order, non-overlapping
   std::vector<TitleSpan> titles;
   std::vector<int> mention_at;  // token index -> mention index, or -1

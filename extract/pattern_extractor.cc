@@ -3,20 +3,21 @@
 #include <algorithm>
 
 #include "extract/entities.h"
-#include "extract/nlp/sentence_splitter.h"
-#include "extract/nlp/tokenizer.h"
 #include "extract/relations.h"
+#include "extract/syntax_events.h"
 
 namespace polgraph::extract {
 
 std::vector<SentenceAnalysis> PatternExtractor::Analyze(std::string_view text) const {
   std::vector<SentenceAnalysis> sentences;
-  for (const nlp::SentenceSpan& span : nlp::SplitSentences(text)) {
+  for (nlp::AnalyzedSentence& parsed : nlp_->Analyze(text)) {
     SentenceAnalysis s;
     s.index = static_cast<int>(sentences.size());
-    s.start = span.start;
-    s.end = span.end;
-    s.tokens = nlp::Tokenize(text, span.start, span.end);
+    s.start = parsed.start;
+    s.end = parsed.end;
+    s.tokens.reserve(parsed.words.size());
+    for (const nlp::AnalyzedWord& w : parsed.words) s.tokens.push_back(w.token);
+    s.parse = std::move(parsed.words);
     FindMentions(*res_, &s);
     sentences.push_back(std::move(s));
   }
@@ -30,6 +31,7 @@ Status PatternExtractor::Extract(const Document& doc, Extraction* out,
   out->entities = ResolveEntities(*res_, doc.text, &sentences);
   std::vector<Relation> relations;
   ExtractRelations(*res_, doc, sentences, &out->entities, &relations);
+  ExtractSyntaxEvents(*res_, doc, sentences, out->entities, &relations);
   for (Relation& r : relations) {
     if (r.confidence < options_.min_confidence) continue;
     r.extractor = Version();
@@ -39,9 +41,17 @@ Status PatternExtractor::Extract(const Document& doc, Extraction* out,
 }
 
 Result<std::unique_ptr<Extractor>> LoadDefaultExtractor(const ExtractOptions& options) {
-  auto res = LoadResources(options.lexicon_dir);
+  auto res = LoadResources(options.lexicon_dir, options.user_lexicons);
   if (!res.ok()) return res.status();
-  return std::unique_ptr<Extractor>(new PatternExtractor(res.value(), options));
+  std::string models = options.models_dir.empty() ? nlp::DefaultModelsDir() : options.models_dir;
+  if (models.empty()) {
+    return Status::NotFound(
+        "no models directory with tagger.pgm and parser.pgm found; set POLGRAPH_MODELS");
+  }
+  auto nlp = nlp::NlpPipeline::Load(models);
+  if (!nlp.ok()) return nlp.status();
+  return std::unique_ptr<Extractor>(new PatternExtractor(
+      res.value(), std::shared_ptr<const nlp::NlpPipeline>(std::move(nlp).value()), options));
 }
 
 }  // namespace polgraph::extract

@@ -1,30 +1,37 @@
-// PatternExtractor: the first extractor, built on lexicons and surface patterns
-// (no parser yet). Sentences from ICU, tokens with byte offsets, mentions from the
-// lexicon, titles and capitalised names, entities resolved within the document,
-// relations from verb patterns and title constructions.
+// PatternExtractor: the default extractor. Sentences from ICU, tokens with byte
+// offsets, the shipped tagger and parser (extract/nlp/), mentions from the lexicon,
+// titles and capitalised names, entities resolved within the document, then
+// relations from two sources that complement each other: surface verb and title
+// patterns (relations.h), which need no parse and survive parser errors, and
+// dependency paths (syntax_events.h), which reach what a window of words cannot:
+// relative clauses, long subjects, nominal events, reported speech.
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "extract/extractor.h"
 #include "extract/mentions.h"
+#include "extract/nlp/pipeline.h"
 #include "extract/resources.h"
 
 namespace polgraph::extract {
 
 class PatternExtractor : public Extractor {
  public:
-  PatternExtractor(std::shared_ptr<const Resources> res, ExtractOptions options)
-      : res_(std::move(res)), options_(std::move(options)) {}
+  PatternExtractor(std::shared_ptr<const Resources> res,
+                   std::shared_ptr<const nlp::NlpPipeline> nlp, ExtractOptions options)
+      : res_(std::move(res)), nlp_(std::move(nlp)), options_(std::move(options)) {}
   Status Extract(const Document& doc, Extraction* out, RejectSink* rejects) const override;
-  std::string Version() const override { return "pattern-1"; }
+  std::string Version() const override { return "parse-1"; }
 
-  // The sentences of `text` with tokens and mentions, for tools that show them.
+  // The sentences of `text` with tokens, parse and mentions, for tools that show them.
   std::vector<SentenceAnalysis> Analyze(std::string_view text) const;
 
  private:
   std::shared_ptr<const Resources> res_;
+  std::shared_ptr<const nlp::NlpPipeline> nlp_;
   ExtractOptions options_;
 };
 

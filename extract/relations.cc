@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "extract/entities.h"
+#include "extract/relation_builder.h"
 
 namespace polgraph::extract {
 namespace {
@@ -87,12 +88,11 @@ class SentenceRelations {
                     std::vector<Entity>* entities, std::map<std::string, size_t>* entity_index,
                     std::vector<Relation>* out)
       : res_(res),
-        doc_(doc),
         s_(s),
         toks_(s.tokens),
         entities_(entities),
         entity_index_(entity_index),
-        out_(out) {}
+        builder_(res, doc, s, *entities, out) {}
 
   void Run() {
     for (size_t v = 0; v < toks_.size(); ++v) TryVerb(v);
@@ -266,41 +266,20 @@ class SentenceRelations {
     return found;
   }
 
-  EntityRef Ref(int m) const {
-    const MentionSpan& ms = M(m);
-    const Entity& e = (*entities_)[static_cast<size_t>(ms.entity)];
-    size_t b = toks_[ms.first].start, e_end = toks_[ms.last - 1].end;
-    return {e.id, e.label, e.type, std::string(doc_.text.substr(b, e_end - b))};
-  }
+  EntityRef Ref(int m) const { return builder_.Ref(m); }
 
   void Emit(const EntityRef& subj, const EntityRef& obj, const std::string& predicate,
             RelationKind kind, const std::string& cameo, bool negated, bool hypothetical,
             double confidence, std::string trigger) {
-    if (subj.id == obj.id) return;
-    for (const Relation& r : *out_) {
-      if (r.sentence == s_.index && r.doc == doc_.id && r.subject.id == subj.id &&
-          r.object.id == obj.id && r.predicate == predicate) {
-        return;  // the same fact found twice in one sentence ("held talks")
-      }
-    }
-    Relation r;
-    r.doc = doc_.id;
-    r.sentence = s_.index;
-    r.start = s_.start;
-    r.end = s_.end;
-    r.evidence = std::string(doc_.text.substr(s_.start, s_.end - s_.start));
-    r.subject = subj;
-    r.object = obj;
-    r.predicate = predicate;
-    r.kind = kind;
-    r.cameo = cameo;
-    if (const lexicon::CameoCode* c = res_.verbs.Cameo(cameo)) r.goldstein = c->goldstein;
-    r.negated = negated;
-    r.hypothetical = hypothetical;
-    r.date = doc_.date;
-    r.confidence = std::clamp(confidence, 0.05, 0.99);
-    r.trigger = std::move(trigger);
-    out_->push_back(std::move(r));
+    RelationBuilder::Fact fact;
+    fact.predicate = predicate;
+    fact.kind = kind;
+    fact.cameo = cameo;
+    fact.negated = negated;
+    fact.hypothetical = hypothetical;
+    fact.confidence = confidence;
+    fact.trigger = std::move(trigger);
+    builder_.Emit(subj, obj, fact);
   }
 
   void TryVerb(size_t v) {
@@ -543,12 +522,11 @@ class SentenceRelations {
   }
 
   const Resources& res_;
-  const Document& doc_;
   const SentenceAnalysis& s_;
   const std::vector<Token>& toks_;
   std::vector<Entity>* entities_;
   std::map<std::string, size_t>* entity_index_;
-  std::vector<Relation>* out_;
+  RelationBuilder builder_;
 };
 
 }  // namespace

@@ -40,7 +40,8 @@ Status LoadGroups(std::string_view tsv, std::string_view name, GroupWords* out) 
 
 }  // namespace
 
-Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir) {
+Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir,
+                                                       const std::vector<std::string>& user_files) {
   auto res = std::make_shared<Resources>();
   const auto load = [&](const std::string& name) { return ReadLexiconFile(dir, name); };
   Status st;
@@ -50,6 +51,9 @@ Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir) {
   auto verbs = load("verbs.tsv");
   if (!verbs.ok()) return verbs.status();
   if (!(st = res->verbs.AddPatterns(verbs.value(), "verbs.tsv")).ok()) return st;
+  auto nominals = load("nominal_events.tsv");
+  if (!nominals.ok()) return nominals.status();
+  if (!(st = res->verbs.AddNominals(nominals.value(), "nominal_events.tsv")).ok()) return st;
   auto countries = load("countries.tsv");
   if (!countries.ok()) return countries.status();
   if (!(st = res->actors.AddCountries(countries.value(), "countries.tsv")).ok()) return st;
@@ -62,6 +66,15 @@ Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir) {
   auto groups = load("groups.tsv");
   if (!groups.ok()) return groups.status();
   if (!(st = LoadGroups(groups.value(), "groups.tsv", &res->groups)).ok()) return st;
+  // Users' dictionaries come last: the phrase table keeps the first entry of a
+  // phrase, so a user entry never shadows a built-in one of the same spelling.
+  for (const std::string& path : user_files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::NotFound(path + ": cannot open lexicon file");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (!(st = res->actors.AddOrganizations(buf.str(), path)).ok()) return st;
+  }
   return std::shared_ptr<const Resources>(std::move(res));
 }
 

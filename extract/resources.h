@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "extract/lexicon/lexicon.h"
@@ -29,6 +30,9 @@ struct Resources {
 // the repository's lexicon/), else from the copies compiled into the binary.
 // Returns InvalidArgument naming the file and line of the first malformed row,
 // NotFound when a file is missing from `lexicon_dir`.
-Result<std::shared_ptr<const Resources>> LoadResources(const std::string& lexicon_dir);
+// `user_files` are actor dictionaries in the format of lexicon/organizations.tsv
+// (schemas/user_lexicon.md), added after the built-in entries.
+Result<std::shared_ptr<const Resources>> LoadResources(
+    const std::string& lexicon_dir, const std::vector<std::string>& user_files = {});
 
 }  // namespace polgraph::extract

@@ -21,6 +21,7 @@ constexpr std::string_view kMigrations[] = {
     "schemas/migrations/0001_initial.sql",
     "schemas/migrations/0002_wikidata.sql",
     "schemas/migrations/0003_generation.sql",
+    "schemas/migrations/0004_reported_by.sql",
 };
 constexpr int64_t kKnownVersion = std::size(kMigrations);
 

@@ -109,7 +109,8 @@ Status ReadMetadata(const std::string& path, const std::string& json, Document* 
   "s.entity_id, s.label, s.type, r.subject_surface, "                              \
   "o.entity_id, o.label, o.type, r.object_surface, "                               \
   "r.predicate, r.kind, r.cameo, r.goldstein, r.negated, r.hypothetical, r.date, " \
-  "r.confidence, r.trigger_text, r.extractor FROM relations r "                    \
+  "r.confidence, r.trigger_text, r.extractor, "                                    \
+  "r.source_id, r.source_label, r.source_type FROM relations r "                   \
   "JOIN entities s ON s.id = r.subject JOIN entities o ON o.id = r.object"
 constexpr const char* kRelationSelect =
     POLGRAPH_RELATION_COLUMNS("(SELECT doc_id FROM documents WHERE id = r.document)");
@@ -147,6 +148,13 @@ Result<Relation> ReadRelation(const std::string& path, SQLite::Statement& row) {
   relation.confidence = row.getColumn(21).getDouble();
   relation.trigger = row.getColumn(22).getString();
   relation.extractor = row.getColumn(23).getString();
+  if (!row.isColumnNull(24)) {
+    relation.source.id = row.getColumn(24).getString();
+    relation.source.label = row.getColumn(25).getString();
+    Result<ActorType> type = ReadActorType(path, relation.source.id, row.getColumn(26).getString());
+    if (!type.ok()) return type.status();
+    relation.source.type = type.value();
+  }
   return relation;
 }
 

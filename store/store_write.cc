@@ -157,8 +157,9 @@ class DocumentWriter {
         impl_.insert_relation,
         "INSERT INTO relations (document, sentence, start_byte, end_byte, evidence, subject, "
         "object, subject_surface, object_surface, predicate, kind, cameo, goldstein, negated, "
-        "hypothetical, date, confidence, trigger_text, extractor) VALUES (?1, ?2, ?3, ?4, ?5, "
-        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+        "hypothetical, date, confidence, trigger_text, extractor, source_id, source_label, "
+        "source_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+        "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
     insert.bind(1, document);
     insert.bind(2, relation.sentence);
     insert.bind(3, static_cast<int64_t>(relation.start));
@@ -182,6 +183,13 @@ class DocumentWriter {
     insert.bind(17, relation.confidence);
     insert.bind(18, relation.trigger);
     insert.bind(19, relation.extractor);
+    if (relation.source.id.empty()) {
+      for (int column : {20, 21, 22}) insert.bind(column);  // NULL: the article's own claim
+    } else {
+      insert.bind(20, relation.source.id);
+      insert.bind(21, relation.source.label);
+      insert.bind(22, ActorTypeName(relation.source.type));
+    }
     impl_.Run(insert);
   }
 

@@ -99,8 +99,8 @@ Status ActorLexicon::AddOrganizations(std::string_view tsv, std::string_view nam
   for (const auto& r : rows.value()) {
     auto type = ParseActorType(r[1]);
     if (!type) {
-      return Status::InvalidArgument(std::string(name) + ": unknown actor type \"" + r[1] +
-                                     "\" for \"" + r[0] + "\"");
+      return Status::InvalidArgument(std::string(name) + ":" + std::to_string(r.line) +
+                                     ": unknown actor type \"" + r[1] + "\" for \"" + r[0] + "\"");
     }
     int entry = AddEntry({r[0], *type, r[2], r[3]});
     values_.emplace_back(entry, ActorPhraseKind::kName);
@@ -186,6 +186,45 @@ Status VerbLexicon::AddPatterns(std::string_view tsv, std::string_view name) {
     }
   }
   return Status::Ok();
+}
+
+Status VerbLexicon::AddNominals(std::string_view tsv, std::string_view name) {
+  auto rows = ParseTsv(tsv, name, 6);
+  if (!rows.ok()) return rows.status();
+  for (const auto& r : rows.value()) {
+    std::vector<std::string> forms = SplitOn(r[0], '|');
+    NominalPattern p;
+    p.noun = forms.empty() ? r[0] : forms[0];
+    if (r[1] != "-") p.agent_slots = SplitOn(r[1], '|');
+    if (r[2] != "-") p.patient_preps = SplitOn(r[2], '|');
+    p.predicate = r[3];
+    p.cameo = r[4] == "-" ? "" : r[4];
+    for (const std::string& flag : SplitOn(r[5], ',')) {
+      if (flag == "symmetric") {
+        p.symmetric = true;
+      } else if (flag == "clause_patient") {
+        p.clause_patient = true;
+      } else if (flag != "-") {
+        return Status::InvalidArgument(std::string(name) + ": unknown flag \"" + flag +
+                                       "\" for \"" + p.noun + "\"");
+      }
+    }
+    if (!p.cameo.empty() && !cameo_.empty() && !Cameo(p.cameo)) {
+      return Status::InvalidArgument(std::string(name) + ": unknown CAMEO code \"" + p.cameo +
+                                     "\" for \"" + p.noun + "\"");
+    }
+    nominals_.push_back(std::move(p));
+    for (const std::string& f : forms) {
+      nominal_by_form_[AsciiLower(f)].push_back(static_cast<int>(nominals_.size()) - 1);
+    }
+  }
+  return Status::Ok();
+}
+
+const std::vector<int>& VerbLexicon::LookupNoun(std::string_view word) const {
+  static const std::vector<int> kNone;
+  auto it = nominal_by_form_.find(AsciiLower(word));
+  return it == nominal_by_form_.end() ? kNone : it->second;
 }
 
 Status VerbLexicon::AddCameo(std::string_view tsv, std::string_view name) {

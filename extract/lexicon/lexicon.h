@@ -118,6 +118,17 @@ struct VerbPattern {
   std::string person_cameo;  // CAMEO code when the subject is a person, if different
 };
 
+// A noun naming an event between actors: "a visit to", "the sanctions on".
+struct NominalPattern {
+  std::string noun;                        // the first form, for triggers
+  std::vector<std::string> agent_slots;    // "poss", "compound" or a preposition
+  std::vector<std::string> patient_preps;  // "" for none (clause_patient)
+  std::string predicate;
+  std::string cameo;
+  bool symmetric = false;
+  bool clause_patient = false;
+};
+
 struct CameoCode {
   std::string code;
   std::string name;
@@ -128,6 +139,7 @@ class VerbLexicon {
  public:
   Status AddPatterns(std::string_view tsv, std::string_view name);
   Status AddCameo(std::string_view tsv, std::string_view name);
+  Status AddNominals(std::string_view tsv, std::string_view name);
 
   struct FormMatch {
     int pattern = -1;
@@ -137,6 +149,9 @@ class VerbLexicon {
   // Patterns whose verb has `word` (lower-cased) as one of its forms; empty if none.
   const std::vector<FormMatch>& Lookup(std::string_view word) const;
   const VerbPattern& pattern(int i) const { return patterns_[static_cast<size_t>(i)]; }
+  // Nominal event patterns of a noun form (lower-cased); empty if none.
+  const std::vector<int>& LookupNoun(std::string_view word) const;
+  const NominalPattern& nominal(int i) const { return nominals_[static_cast<size_t>(i)]; }
   // CAMEO code record, or nullptr for an unknown code.
   const CameoCode* Cameo(std::string_view code) const;
 
@@ -144,6 +159,8 @@ class VerbLexicon {
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, std::vector<FormMatch>> by_form_;
   std::map<std::string, CameoCode, std::less<>> cameo_;
+  std::vector<NominalPattern> nominals_;
+  std::unordered_map<std::string, std::vector<int>> nominal_by_form_;
 };
 
 }  // namespace polgraph::extract::lexicon

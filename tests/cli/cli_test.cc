@@ -158,6 +158,40 @@ INSTANTIATE_TEST_SUITE_P(
       return n;
     });
 
+TEST(CliLexicon, UserDictionaryAddsActorsWithTheirTypeAndIds) {
+  std::string dir = ScratchDir("lexicon");
+  WriteFile(dir + "/a.txt", "Blue Harbour accused Chile of fraud. Harbour Watch praised Peru.\n");
+  RunResult plain = RunPolgraph("entities '" + dir + "/a.txt'");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out.find("\"Organization\",\"country\":\"NOR\""), std::string::npos) << plain.out;
+
+  WriteFile(dir + "/mine.tsv",
+            "# label\ttype\tcountry\twikidata\taliases\tnote\n"
+            "Blue Harbour\tOrganization\tNOR\tQ999999\tHarbour Watch\ta test actor\n");
+  RunResult mine = RunPolgraph("entities --lexicon '" + dir + "/mine.tsv' '" + dir + "/a.txt'");
+  ASSERT_EQ(mine.exit_code, 0) << mine.err;
+  int found = 0;
+  for (const std::string& line : Lines(mine.out)) {
+    rapidjson::Document d;
+    d.Parse(line.c_str());
+    ASSERT_FALSE(d.HasParseError()) << line;
+    if (std::string(d["label"].GetString()) != "Blue Harbour") continue;
+    ++found;
+    EXPECT_STREQ(d["type"].GetString(), "Organization");
+    EXPECT_STREQ(d["country"].GetString(), "NOR");
+    EXPECT_STREQ(d["wikidata"].GetString(), "Q999999");
+    EXPECT_EQ(d["mentions"].GetArray().Size(), 2u) << line;  // the alias is the same actor
+  }
+  EXPECT_EQ(found, 1) << mine.out;
+
+  // A malformed dictionary stops the run with the file and line.
+  WriteFile(dir + "/bad.tsv", "Blue Harbour\tOrganization\tNOR\t\t\t\nGrey Dock\tPersn\t\t\t\t\n");
+  RunResult bad = RunPolgraph("extract --lexicon '" + dir + "/bad.tsv' '" + dir + "/a.txt'");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("bad.tsv:2"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("Persn"), std::string::npos) << bad.err;
+}
+
 TEST(CliBadInput, MissingPathIsNamedAndTheRunGoesOn) {
   std::string dir = ScratchDir("in");
   WriteFile(dir + "/good.txt", kArticleText);

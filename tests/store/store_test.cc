@@ -125,7 +125,7 @@ TEST(StoreTest, OpenAppliesMigrationsAndSetsUserVersion) {
   const std::string path = TempDbPath("migrate");
   ASSERT_NE(OpenOrDie(path), nullptr);
   SQLite::Database db(path);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);  // 0001 to 0003
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 4);  // 0001 to 0004
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   for (const char* table : {"documents", "entities", "aliases", "mentions", "relations"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
@@ -174,7 +174,7 @@ TEST(StoreTest, NewerSchemaVersionIsRefused) {
   const std::string& message = store.status().message();
   EXPECT_NE(message.find(path), std::string::npos) << message;
   EXPECT_NE(message.find("99"), std::string::npos) << message;
-  EXPECT_NE(message.find("(3)"), std::string::npos) << message;
+  EXPECT_NE(message.find("(4)"), std::string::npos) << message;
   // Refusing must not touch the file.
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 99);
@@ -317,6 +317,7 @@ TEST(StoreTest, LoadGraphInputRoundTripsEveryRelationField) {
   event.date = "2024-02-29";
   event.confidence = 0.625;
   event.trigger = "did not meet";
+  event.source = EntityRef{"person:peskov", "Peskov", ActorType::kPerson, ""};
 
   Relation affiliation;  // doc left empty: the document being added is implied
   affiliation.sentence = 2;
@@ -363,6 +364,9 @@ TEST(StoreTest, LoadGraphInputRoundTripsEveryRelationField) {
     EXPECT_EQ(got.confidence, want.confidence);
     EXPECT_EQ(got.trigger, want.trigger);
     EXPECT_EQ(got.extractor, want.extractor);
+    EXPECT_EQ(got.source.id, want.source.id);
+    EXPECT_EQ(got.source.label, want.source.label);
+    EXPECT_EQ(got.source.type, want.source.type);
   }
   EXPECT_FALSE(input.relations[1].goldstein.has_value());
 
@@ -537,7 +541,7 @@ TEST(StoreMigration, VersionOneDatabaseIsUpgradedInPlaceKeepingItsRows) {
   ASSERT_TRUE(AddOrDie(*store, MakeDocument("new", "Putin met Scholz in Berlin."), extraction));
   store.reset();
   SQLite::Database db(path);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 4);
   EXPECT_EQ(db.execAndGet("SELECT wikidata FROM entities WHERE entity_id = 'person:vladimir putin'")
                 .getString(),
             "Q7747");

@@ -1,0 +1,55 @@
+// RelationBuilder: turns the actor mentions of one sentence into Relation records,
+// shared by the pattern and the dependency extractors so that both write the same
+// provenance (sentence span, evidence, date, CAMEO and Goldstein) and one fact found
+// twice in a sentence is kept once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/entity.h"
+#include "core/relation.h"
+#include "extract/mentions.h"
+#include "extract/resources.h"
+
+namespace polgraph::extract {
+
+class RelationBuilder {
+ public:
+  // `out` may already hold relations of earlier sentences or of the other extractor.
+  RelationBuilder(const Resources& res, const Document& doc, const SentenceAnalysis& s,
+                  const std::vector<Entity>& entities, std::vector<Relation>* out);
+
+  // Mention m of the sentence when it resolved to an entity, else -1.
+  int Actor(int m) const;
+  // The entity of mention m, with the mention's text as the surface.
+  EntityRef Ref(int m) const;
+
+  struct Fact {
+    std::string predicate;
+    RelationKind kind = RelationKind::kEvent;
+    std::string cameo;
+    bool negated = false;
+    bool hypothetical = false;
+    double confidence = 0.8;
+    std::string trigger;
+    EntityRef source;  // who reported it, empty id for the narrator
+  };
+  // Adds subject -fact-> object unless both are the same entity or the sentence
+  // already has it (then the higher confidence is kept). Returns true when added.
+  bool Emit(const EntityRef& subject, const EntityRef& object, const Fact& fact);
+
+  // The date of the sentence's events (dates.h), else the document's date.
+  const std::string& date() const { return date_; }
+
+ private:
+  const Resources& res_;
+  const Document& doc_;
+  const SentenceAnalysis& s_;
+  const std::vector<Entity>& entities_;
+  std::vector<Relation>* out_;
+  std::string date_;
+};
+
+}  // namespace polgraph::extract

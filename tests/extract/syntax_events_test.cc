@@ -1,0 +1,187 @@
+// Relations that need the parse: relative clauses, coordinated clauses, nominal
+// events, reported speech, control verbs, dates. Sentences written for the tests.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+
+namespace polgraph::extract {
+namespace {
+
+struct Expected {
+  std::string subject, predicate, object;
+  bool negated = false, hypothetical = false;
+};
+
+struct Case {
+  std::string text;
+  std::vector<Expected> present;
+  std::vector<Expected> absent;  // matched on subject, predicate and object only
+};
+
+class SyntaxEventsTest : public testing::TestWithParam<Case> {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = LoadDefaultExtractor({});
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    extractor_ = std::move(loaded.value()).release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+
+  static Extraction Run(const std::string& text, const std::string& date = "2021-05-06") {
+    Document doc;
+    doc.id = "syntax-doc";
+    doc.text = text;
+    doc.date = date;  // a Thursday
+    Extraction ex;
+    RejectList rejects;
+    EXPECT_TRUE(extractor_->Extract(doc, &ex, &rejects).ok());
+    return ex;
+  }
+
+  static const Relation* Find(const Extraction& ex, const Expected& e) {
+    for (const Relation& r : ex.relations) {
+      if (r.subject.label == e.subject && r.predicate == e.predicate &&
+          r.object.label == e.object) {
+        return &r;
+      }
+    }
+    return nullptr;
+  }
+
+  static std::string Dump(const Extraction& ex) {
+    std::string out;
+    for (const Relation& r : ex.relations) {
+      out += r.subject.label + " | " + r.predicate + " | " + r.object.label +
+             (r.negated ? " [neg]" : "") + (r.hypothetical ? " [hyp]" : "") +
+             (r.source.id.empty() ? "" : " [source " + r.source.label + "]") + "\n";
+    }
+    return out;
+  }
+
+  static Extractor* extractor_;
+};
+Extractor* SyntaxEventsTest::extractor_ = nullptr;
+
+TEST_P(SyntaxEventsTest, FindsWhatTheSentenceSaysAndNothingElse) {
+  const Case& c = GetParam();
+  Extraction ex = Run(c.text);
+  for (const Expected& e : c.present) {
+    const Relation* r = Find(ex, e);
+    ASSERT_NE(r, nullptr) << "missing: " << e.subject << " | " << e.predicate << " | " << e.object
+                          << "\nin: " << c.text << "\nfound:\n"
+                          << Dump(ex);
+    EXPECT_EQ(r->negated, e.negated) << c.text;
+    EXPECT_EQ(r->hypothetical, e.hypothetical) << c.text;
+  }
+  for (const Expected& e : c.absent) {
+    EXPECT_EQ(Find(ex, e), nullptr) << "unexpected: " << e.subject << " | " << e.predicate << " | "
+                                    << e.object << "\nin: " << c.text << "\nfound:\n"
+                                    << Dump(ex);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Constructions, SyntaxEventsTest,
+    testing::Values(
+        // Relative clause on the subject.
+        Case{"Ilse Varga, who leads the Liberal Party, met Tomas Brandt in Oslo.",
+             {{"Ilse Varga", "meet", "Tomas Brandt"}},
+             {}},
+        // Passive with a "by" agent.
+        Case{"Tomas Brandt was criticised by Ilse Varga.",
+             {{"Ilse Varga", "criticize", "Tomas Brandt"}},
+             {{"Tomas Brandt", "criticize", "Ilse Varga"}}},
+        // Reduced relative clause: the noun of the pattern before a participle.
+        Case{"The sanctions imposed by Canada on Belarus took effect.",
+             {{"Canada", "impose_sanctions", "Belarus"}},
+             {}},
+        // Coordination on both sides.
+        Case{"Canada and Norway accused Belarus and Cuba of fraud.",
+             {{"Canada", "accuse", "Belarus"},
+              {"Canada", "accuse", "Cuba"},
+              {"Norway", "accuse", "Belarus"},
+              {"Norway", "accuse", "Cuba"}},
+             {{"Canada", "accuse", "Norway"}}},
+        // Coordinated verbs share their subject.
+        Case{"Ilse Varga visited Chile and met Tomas Brandt.",
+             {{"Ilse Varga", "visit", "Chile"}, {"Ilse Varga", "meet", "Tomas Brandt"}},
+             {}},
+        // Nominal events: possessor agent, "between", "at the invitation of".
+        Case{"Ilse Varga's visit to Chile surprised observers.",
+             {{"Ilse Varga", "visit", "Chile"}},
+             {}},
+        Case{"The meeting between Ilse Varga and Tomas Brandt lasted two hours.",
+             {{"Ilse Varga", "meet", "Tomas Brandt"}},
+             {}},
+        Case{"Ilse Varga arrived at the invitation of Tomas Brandt.",
+             {{"Tomas Brandt", "invite", "Ilse Varga"}},
+             {}},
+        // A nominal event after a light verb takes the verb's subject.
+        Case{"Canada announced new sanctions against Belarus.",
+             {{"Canada", "impose_sanctions", "Belarus"}},
+             {}},
+        // Control: the object of "urged" is the one to visit.
+        Case{"Ilse Varga urged Tomas Brandt to visit Peru.",
+             {{"Tomas Brandt", "visit", "Peru", false, true}},
+             {{"Ilse Varga", "visit", "Peru"}}},
+        // Negation by a verb of denial, hypothetical by a verb of intent.
+        Case{"Ilse Varga denied meeting Tomas Brandt.",
+             {{"Ilse Varga", "meet", "Tomas Brandt", true, false}},
+             {}},
+        Case{"Ilse Varga agreed to meet Tomas Brandt next week.",
+             {{"Ilse Varga", "meet", "Tomas Brandt", false, true}},
+             {}},
+        // Actors that merely co-occur are not related.
+        Case{"Ilse Varga and Tomas Brandt both live in Oslo.",
+             {},
+             {{"Ilse Varga", "meet", "Tomas Brandt"}, {"Tomas Brandt", "meet", "Ilse Varga"}}},
+        Case{"Ilse Varga spoke about the weather while Tomas Brandt was in Chile.",
+             {},
+             {{"Ilse Varga", "meet", "Tomas Brandt"}, {"Ilse Varga", "visit", "Chile"}}},
+        // An unnamed agent gives no relation.
+        Case{"Oleg Petrenko said the proposed sanctions on Belarus were unfair.",
+             {},
+             {{"Oleg Petrenko", "impose_sanctions", "Belarus"}}}));
+
+TEST_F(SyntaxEventsTest, ReportedSpeechRecordsItsSourceAndTheStatement) {
+  Extraction ex = Run("Oleg Petrenko said that Ilse Varga had met Tomas Brandt.");
+  const Relation* met = Find(ex, {"Ilse Varga", "meet", "Tomas Brandt"});
+  ASSERT_NE(met, nullptr) << Dump(ex);
+  EXPECT_EQ(met->source.label, "Oleg Petrenko");
+  EXPECT_EQ(met->source.type, ActorType::kPerson);
+  const Relation* said = Find(ex, {"Oleg Petrenko", "make_statement", "Ilse Varga"});
+  ASSERT_NE(said, nullptr) << Dump(ex);
+  EXPECT_EQ(said->cameo, "010");
+
+  ex = Run("According to Oleg Petrenko, Ilse Varga met Tomas Brandt.");
+  met = Find(ex, {"Ilse Varga", "meet", "Tomas Brandt"});
+  ASSERT_NE(met, nullptr) << Dump(ex);
+  EXPECT_EQ(met->source.label, "Oleg Petrenko");
+}
+
+TEST_F(SyntaxEventsTest, TheArticleItselfIsNoSource) {
+  Extraction ex = Run("Ilse Varga met Tomas Brandt in Oslo.");
+  const Relation* met = Find(ex, {"Ilse Varga", "meet", "Tomas Brandt"});
+  ASSERT_NE(met, nullptr) << Dump(ex);
+  EXPECT_TRUE(met->source.id.empty());
+}
+
+TEST_F(SyntaxEventsTest, WeekdaysResolveAgainstTheDocumentDate) {
+  // 2021-05-06 is a Thursday: "on Tuesday" is two days before it.
+  Extraction ex = Run("Ilse Varga met Tomas Brandt on Tuesday.");
+  const Relation* met = Find(ex, {"Ilse Varga", "meet", "Tomas Brandt"});
+  ASSERT_NE(met, nullptr) << Dump(ex);
+  EXPECT_EQ(met->date, "2021-05-04");
+  ex = Run("Ilse Varga will visit Chile on Tuesday.");
+  const Relation* visit = Find(ex, {"Ilse Varga", "visit", "Chile"});
+  ASSERT_NE(visit, nullptr) << Dump(ex);
+  EXPECT_EQ(visit->date, "2021-05-11");
+  EXPECT_TRUE(visit->hypothetical);
+}
+
+}  // namespace
+}  // namespace polgraph::extract
