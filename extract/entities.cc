@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/text.h"
 
@@ -38,31 +39,87 @@ std::string Initials(const std::vector<std::string>& words) {
   return out;
 }
 
-// Personal pronouns become mentions to be resolved to a person: "he"/"she"
-// always, "him"/"her" when "her" is not a possessive determiner ("her rival").
+// Which actors a pronoun can stand for.
+enum class Referent { kNone, kMale, kFemale, kThing, kPlural };
+
+struct PronounUse {
+  Referent referent = Referent::kNone;
+  bool possessive = false;  // "his", "her rival", "its", "their"
+  bool object = false;      // "him", "hosted her", "them"
+};
+
+// What the word at token k is as a pronoun. With a parse, "her" is possessive
+// when the parser says so, and "it" counts only as a subject or object of a
+// verb ("It is unclear" and "it was raining" refer to nothing).
+PronounUse ClassifyPronoun(const SentenceAnalysis& s, size_t k) {
+  const auto& toks = s.tokens;
+  const std::string w = AsciiLower(toks[k].text);
+  const bool parsed = s.parse.size() == toks.size();
+  const std::string_view rel = parsed ? std::string_view(s.parse[k].deprel) : "";
+  PronounUse u;
+  if (w == "he" || w == "him" || w == "his") {
+    u.referent = Referent::kMale;
+  } else if (w == "she" || w == "her") {
+    u.referent = Referent::kFemale;
+  } else if (parsed && (w == "it" || w == "its")) {
+    u.referent = Referent::kThing;
+  } else if (parsed && (w == "they" || w == "them" || w == "their")) {
+    u.referent = Referent::kPlural;
+  } else {
+    return u;
+  }
+  if (w == "his" || w == "its" || w == "their") {
+    u.possessive = true;
+  } else if (w == "her") {
+    if (parsed) {
+      u.possessive = rel == "nmod:poss";
+    } else {
+      const bool last = k + 1 >= toks.size();
+      u.possessive = !(last || !toks[k + 1].is_word || IsPreposition(toks[k + 1].text) ||
+                       toks[k + 1].text == "to" || toks[k + 1].text == "and");
+    }
+  }
+  u.object = w == "him" || w == "them" || (w == "her" && !u.possessive) ||
+             (w == "it" && (rel == "obj" || rel == "iobj"));
+  if (w == "it") {
+    const int h = s.parse[k].head - 1;
+    const bool predicate = h >= 0 && (s.parse[static_cast<size_t>(h)].upos == "ADJ" ||
+                                      s.parse[static_cast<size_t>(h)].lemma == "be" ||
+                                      s.parse[static_cast<size_t>(h)].upos == "NOUN");
+    // Weather and raising verbs take an empty "it": "it was raining", "it seems".
+    static const std::set<std::string, std::less<>> kEmptyItVerbs = {
+        "rain", "snow", "seem", "appear", "remain", "emerge", "matter", "happen", "take", "mean"};
+    const bool empty_verb = h >= 0 && kEmptyItVerbs.count(s.parse[static_cast<size_t>(h)].lemma);
+    if (rel == "expl" || (rel != "nsubj" && rel != "obj") || (rel == "nsubj" && predicate) ||
+        empty_verb) {
+      u.referent = Referent::kNone;
+    }
+  }
+  return u;
+}
+
+// Pronouns become mentions to be resolved: he/she/him/her/his for persons,
+// it/its for organisations and countries, they/them/their for groups.
 void AddPronounMentions(SentenceAnalysis* s) {
   const auto& toks = s->tokens;
   std::vector<MentionSpan> merged;
   size_t next = 0, pronouns = 0;
   for (size_t k = 0; k < toks.size(); ++k) {
     if (s->mention_at[k] >= 0) continue;
-    std::string w = AsciiLower(toks[k].text);
-    bool pronoun = w == "he" || w == "she" || w == "him";
-    if (w == "her") {
-      const bool last = k + 1 >= toks.size();
-      pronoun = last || !toks[k + 1].is_word || IsPreposition(toks[k + 1].text) ||
-                toks[k + 1].text == "to" || toks[k + 1].text == "and";
-    }
-    if (!pronoun) continue;
+    const PronounUse use = ClassifyPronoun(*s, k);
+    if (use.referent == Referent::kNone) continue;
     while (next < s->mentions.size() && s->mentions[next].first < k) {
       merged.push_back(s->mentions[next++]);
     }
     MentionSpan m;
     m.first = k;
     m.last = k + 1;
-    m.type = ActorType::kPerson;
+    m.type = use.referent == Referent::kThing    ? ActorType::kOrganization
+             : use.referent == Referent::kPlural ? ActorType::kGroup
+                                                 : ActorType::kPerson;
     m.name = std::string(toks[k].text);
     m.pronoun = true;
+    m.possessive = use.possessive;
     merged.push_back(m);
     ++pronouns;
   }
@@ -85,6 +142,24 @@ void AddPronounMentions(SentenceAnalysis* s) {
   }
 }
 
+// 'F' or 'M' when the first word of a person's name is a first name of one sex.
+char SexOfName(const Resources& res, std::string_view label) {
+  const std::string_view first = label.substr(0, label.find(' '));
+  auto it = res.first_names.find(first);
+  return it == res.first_names.end() || it->second == 'U' ? 0 : it->second;
+}
+
+// 'F' or 'M' from an honorific before the name: "Mrs", "Lord", "Baroness".
+char SexOfTitle(const Resources& res, const TitleSpan& t) {
+  static const std::map<std::string, char, std::less<>> kSexOf = {
+      {"mr", 'M'},    {"mr.", 'M'},      {"sir", 'M'},     {"lord", 'M'},   {"mrs", 'F'},
+      {"mrs.", 'F'},  {"ms", 'F'},       {"ms.", 'F'},     {"miss", 'F'},   {"lady", 'F'},
+      {"dame", 'F'},  {"baroness", 'F'}, {"madam", 'F'},   {"madame", 'F'}, {"king", 'M'},
+      {"queen", 'F'}, {"prince", 'M'},   {"princess", 'F'}};
+  auto it = kSexOf.find(res.titles.entry(t.entry).title);
+  return it == kSexOf.end() ? 0 : it->second;
+}
+
 }  // namespace
 
 std::string EntityId(ActorType type, std::string_view label) {
@@ -93,7 +168,6 @@ std::string EntityId(ActorType type, std::string_view label) {
 
 std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
                                     std::vector<SentenceAnalysis>* sentences) {
-  (void)res;
   // Pass 1: person names seen in full (two words or more), and how often.
   std::map<std::string, int> full_names;  // name -> count
   for (const SentenceAnalysis& s : *sentences) {
@@ -145,11 +219,41 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
 
   std::vector<Entity> entities;
   std::map<std::string, size_t> by_id;
-  // The most recent person named, for pronouns: news keeps its protagonist as
-  // "he"/"she". Object pronouns ("hosted her") skip persons of their own
-  // sentence, who are usually the subject doing the hosting.
-  // Subject pronouns take the topic of the latest sentence naming a person: its
-  // first person, who is usually the grammatical subject.
+  // Pronouns: news keeps its protagonist as "he"/"she". Subject pronouns take
+  // the topic of the latest sentence naming a person (its first person, usually
+  // the grammatical subject); object pronouns ("hosted her") the latest person
+  // named before their sentence, as the subject of their own sentence is
+  // usually the one doing the hosting. Either way a person whose first name or
+  // honorific says the other sex is skipped for the next most recent one.
+  // "it" is the latest organisation or country, "they" the latest group, named
+  // in the last three sentences.
+  std::vector<char> sex;            // per entity: 'F', 'M' or 0
+  std::vector<int> recent_persons;  // most recent first
+  struct Recent {
+    int entity = -1;
+    int sentence = 0;
+    bool subject = false;  // named as a grammatical subject: the likelier "it"
+  };
+  std::vector<Recent> recent_things, recent_groups;  // most recent first
+  const auto touch = [](std::vector<int>* list, int e) {
+    list->erase(std::remove(list->begin(), list->end(), e), list->end());
+    list->insert(list->begin(), e);
+  };
+  const auto touch_at = [](std::vector<Recent>* list, int e, const SentenceAnalysis& s,
+                           const MentionSpan& m) {
+    list->erase(
+        std::remove_if(list->begin(), list->end(), [&](const Recent& r) { return r.entity == e; }),
+        list->end());
+    bool subject = false;
+    for (size_t k = m.first; k < m.last && k < s.parse.size(); ++k) {
+      subject |= s.parse[k].deprel == "nsubj" || s.parse[k].deprel == "nsubj:pass";
+    }
+    list->insert(list->begin(), {e, s.index, subject});
+  };
+  const auto fits = [&](int e, Referent r) {
+    const char x = sex[static_cast<size_t>(e)];
+    return x == 0 || (r == Referent::kMale && x == 'M') || (r == Referent::kFemale && x == 'F');
+  };
   int last_person = -1, last_person_before_sentence = -1, topic = -1;
   for (SentenceAnalysis& s : *sentences) {
     AddPronounMentions(&s);
@@ -160,9 +264,33 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
     };
     for (MentionSpan& m : s.mentions) {
       if (m.pronoun) {
-        std::string w = AsciiLower(m.name);
-        int antecedent = (w == "he" || w == "she") ? (sentence_topic >= 0 ? sentence_topic : topic)
-                                                   : last_person_before_sentence;
+        const PronounUse use = ClassifyPronoun(s, m.first);
+        int antecedent = -1;
+        if (use.referent == Referent::kMale || use.referent == Referent::kFemale) {
+          const int first = use.object ? last_person_before_sentence
+                                       : (sentence_topic >= 0 ? sentence_topic : topic);
+          if (first >= 0 && fits(first, use.referent)) {
+            antecedent = first;
+          } else {
+            for (int e : recent_persons) {
+              if (e != first && fits(e, use.referent) && sex[static_cast<size_t>(e)] != 0) {
+                antecedent = e;
+                break;
+              }
+            }
+          }
+        } else {
+          auto& list = use.referent == Referent::kThing ? recent_things : recent_groups;
+          for (const Recent& r : list) {
+            if (s.index - r.sentence > 2) break;
+            if (antecedent < 0) antecedent = r.entity;
+            if (r.subject) {
+              antecedent = r.entity;
+              break;
+            }
+          }
+          if (antecedent >= 0) touch_at(&list, antecedent, s, m);
+        }
         if (antecedent < 0) continue;
         m.entity = antecedent;
         Mention mention;
@@ -202,8 +330,20 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         e.type = type;
         e.aliases.push_back(label);
         entities.push_back(std::move(e));
+        sex.push_back(type == ActorType::kPerson ? SexOfName(res, label) : 0);
       }
       Entity& e = entities[it->second];
+      if (type == ActorType::kPerson && m.title >= 0) {
+        if (char x = SexOfTitle(res, s.titles[static_cast<size_t>(m.title)]); x != 0) {
+          sex[it->second] = x;
+        }
+      }
+      const int entity_index = static_cast<int>(it->second);
+      if (type == ActorType::kPerson) touch(&recent_persons, entity_index);
+      if (type == ActorType::kOrganization || type == ActorType::kCountry) {
+        touch_at(&recent_things, entity_index, s, m);
+      }
+      if (type == ActorType::kGroup) touch_at(&recent_groups, entity_index, s, m);
       if (e.country.empty()) e.country = m.country;
       if (e.wikidata.empty() && m.lexicon_entry >= 0) {
         e.wikidata = res.actors.entry(m.lexicon_entry).wikidata;

@@ -70,7 +70,9 @@ bool IsOrganizationWord(std::string_view w) {
       "Press",       "Television",     "TV",           "Radio",        "Airlines",   "Industries",
       "Holdings",    "Group",          "Brigade",      "Brigades",     "Battalion",  "Regiment",
       "Tribunal",    "Secretariat",    "Directorate",  "Inspectorate", "Mission",    "Embassy",
-      "Consulate",   "Rally",          "Republicans",  "Democrats",    "Greens"};
+      "Consulate",   "Rally",          "Republicans",  "Democrats",    "Greens",     "School",
+      "College",     "Academy",        "Hospital",     "Church",       "Chambers",   "Executive",
+      "Exchange",    "Museum",         "Institution",  "Watch",        "Unit"};
   return kWords.count(w) > 0;
 }
 
@@ -182,7 +184,13 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         i = next;
         continue;
       }
-      if (m->kind == lexicon::ActorPhraseKind::kCapital && after_name) {
+      // A capital before a capitalised word starts an organisation's name
+      // ("London Assembly", "Moscow City Court"), not a reference to the state.
+      const size_t after = i + m->length;
+      const bool before_name = after < n && IsCapWord(toks[after]) &&
+                               !IsCapitalizedStopword(toks[after].text) &&
+                               !res.actors.Longest(toks, after);
+      if (m->kind == lexicon::ActorPhraseKind::kCapital && (after_name || before_name)) {
         // fall through to the capitalised-run rule below
       } else if (m->kind == lexicon::ActorPhraseKind::kCapital) {
         // Metonymy: a capital named as an actor stands for its country

@@ -17,14 +17,15 @@ namespace polgraph::extract {
 struct MentionSpan {
   size_t first = 0, last = 0;
   ActorType type = ActorType::kConcept;
-  std::string name;        // the name as written, titles stripped: "Vladimir Putin"
-  int lexicon_entry = -1;  // ActorLexicon entry, -1 for names found by pattern
-  std::string country;     // ISO3 when known (lexicon, demonym before a title)
-  bool weak = false;       // a lone capitalised word that may not be a name at all
-  bool acronym = false;    // all capitals, like "FN" or "NATO"
-  bool pronoun = false;    // "he", "she", "him", "her": resolved to a person
-  int title = -1;          // index into SentenceAnalysis::titles of the title before it
-  int entity = -1;         // document entity, set by ResolveEntities; -1 = dropped
+  std::string name;         // the name as written, titles stripped: "Vladimir Putin"
+  int lexicon_entry = -1;   // ActorLexicon entry, -1 for names found by pattern
+  std::string country;      // ISO3 when known (lexicon, demonym before a title)
+  bool weak = false;        // a lone capitalised word that may not be a name at all
+  bool acronym = false;     // all capitals, like "FN" or "NATO"
+  bool pronoun = false;     // he/she/him/her/his, it/its, they/them/their, to be resolved
+  bool possessive = false;  // "his", "her rival", "its", "their": only a possessor
+  int title = -1;           // index into SentenceAnalysis::titles of the title before it
+  int entity = -1;          // document entity, set by ResolveEntities; -1 = dropped
 };
 
 // A title ("spokesman", "Foreign Minister") and what qualifies it.

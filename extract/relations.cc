@@ -104,7 +104,10 @@ class SentenceRelations {
   int ActorAt(size_t k) const {
     if (k >= toks_.size()) return -1;
     int m = s_.mention_at[k];
-    return (m >= 0 && s_.mentions[static_cast<size_t>(m)].entity >= 0) ? m : -1;
+    if (m < 0) return -1;
+    // Possessive pronouns only qualify a noun; the parse-based events use them.
+    const MentionSpan& ms = s_.mentions[static_cast<size_t>(m)];
+    return ms.entity >= 0 && !ms.possessive ? m : -1;
   }
   const MentionSpan& M(int m) const { return s_.mentions[static_cast<size_t>(m)]; }
   std::string_view W(size_t k) const { return toks_[k].text; }
@@ -286,6 +289,22 @@ class SentenceRelations {
     const Token& vt = toks_[v];
     if (!vt.is_word || ActorAt(v) >= 0) return;
     if (vt.capitalized && v > 0) return;  // a name or title, not a verb
+    // With a parse, a word the tagger reads as a noun inside a noun phrase is
+    // one: "finance" in "finance spokesman", "host" in "chat-show host", "visit"
+    // in "a visit to". The tagger alone is not trusted: it reads many verbs
+    // after unknown names as nouns ("Putin meets Le Pen").
+    if (!s_.parse.empty()) {
+      const auto upos = [&](size_t k) -> std::string_view {
+        return k < s_.parse.size() ? std::string_view(s_.parse[k].upos) : std::string_view();
+      };
+      if (upos(v) == "NOUN" || upos(v) == "ADJ") {
+        const std::string_view before = v > 0 ? upos(v - 1) : "";
+        if (before == "DET" || before == "ADJ" || before == "NOUN" || before == "NUM" ||
+            upos(v + 1) == "NOUN") {
+          return;
+        }
+      }
+    }
     const auto& forms = res_.verbs.Lookup(vt.text);
     if (forms.empty()) return;
 

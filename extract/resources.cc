@@ -66,6 +66,13 @@ Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir,
   auto groups = load("groups.tsv");
   if (!groups.ok()) return groups.status();
   if (!(st = LoadGroups(groups.value(), "groups.tsv", &res->groups)).ok()) return st;
+  auto names = load("first_names.tsv");
+  if (!names.ok()) return names.status();
+  auto name_rows = ParseTsv(names.value(), "first_names.tsv", 2);
+  if (!name_rows.ok()) return name_rows.status();
+  for (const auto& r : name_rows.value()) {
+    res->first_names[r[0]] = r[1].empty() ? 'U' : r[1][0];
+  }
   // Users' dictionaries come last: the phrase table keeps the first entry of a
   // phrase, so a user entry never shadows a built-in one of the same spelling.
   for (const std::string& path : user_files) {

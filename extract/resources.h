@@ -2,6 +2,7 @@
 // read-only between threads.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -24,6 +25,9 @@ struct Resources {
   lexicon::TitleLexicon titles;
   lexicon::VerbLexicon verbs;
   GroupWords groups;
+  // First name -> 'F', 'M' or 'U' (both), from lexicon/first_names.tsv: which
+  // persons "she" and "he" can stand for.
+  std::map<std::string, char, std::less<>> first_names;
 };
 
 // Loads the lexicons from `lexicon_dir` when it is not empty (files named as in

@@ -444,6 +444,7 @@ class SentenceEvents {
 
   // "X said (that) Y ...": X's statement about the actors of the reported clause.
   void TryStatement(int v) {
+    if (Passive(v)) return;  // "X was told that ...": X is the one told
     double penalty = 0.0;
     std::vector<Arg> speakers;
     ActorsOf(Subject(v, &penalty), penalty, &speakers);
@@ -458,6 +459,13 @@ class SentenceEvents {
       if (about.empty()) {
         for (int o : Children(c, "obj")) ActorsOf(o, 0.0, &about);
       }
+      // "it" and "they" in a quote are too often the quote's own topic.
+      about.erase(std::remove_if(about.begin(), about.end(),
+                                 [&](const Arg& a) {
+                                   const MentionSpan& m = s_.mentions[a.mention];
+                                   return m.pronoun && m.type != ActorType::kPerson;
+                                 }),
+                  about.end());
       if (about.empty()) continue;
       RelationBuilder::Fact fact;
       fact.predicate = "make_statement";

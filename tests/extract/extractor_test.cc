@@ -153,6 +153,33 @@ TEST_F(ExtractorTest, SurnamesAndPronounsResolveToOnePerson) {
   EXPECT_EQ(kowalska, 1);
 }
 
+TEST_F(ExtractorTest, PronounsFollowSexAndKind) {
+  // "She" skips the man who is the latest topic; "He" then finds him.
+  Extraction ex =
+      Run("Angela Varga met Boris Holm in Oslo. She later visited Chile. He criticised Peru.");
+  EXPECT_TRUE(Has(ex, {"Angela Varga", "visit", "Chile"})) << Dump(ex);
+  EXPECT_TRUE(Has(ex, {"Boris Holm", "criticize", "Peru"})) << Dump(ex);
+  EXPECT_FALSE(Has(ex, {"Boris Holm", "visit", "Chile"})) << Dump(ex);
+  // "It" is the organisation that was the subject, not the place after it;
+  // "its" is a possessor, marked as a pronoun mention.
+  ex =
+      Run("The European Union met in Brussels. It imposed sanctions on Belarus. Its visit to "
+          "Chile was brief.");
+  EXPECT_TRUE(Has(ex, {"European Union", "impose_sanctions", "Belarus"})) << Dump(ex);
+  EXPECT_TRUE(Has(ex, {"European Union", "visit", "Chile"})) << Dump(ex);
+  for (const Entity& e : ex.entities) {
+    if (e.label != "European Union") continue;
+    EXPECT_EQ(std::count_if(e.mentions.begin(), e.mentions.end(),
+                            [](const Mention& m) { return m.pronoun; }),
+              2);
+  }
+  // An empty "it" refers to nothing.
+  ex = Run("Canada met Peru. It was raining. It is unclear whether talks went well.");
+  for (const Entity& e : ex.entities) {
+    for (const Mention& m : e.mentions) EXPECT_FALSE(m.pronoun) << e.label << ": " << m.text;
+  }
+}
+
 TEST_F(ExtractorTest, AcronymInParenthesesJoinsItsOrganisation) {
   Extraction ex =
       Run("The National Liberation Front (NLF) accused Chile of torture. The NLF also criticised "

@@ -5,6 +5,7 @@
 #include "extract/nlp/tagger.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -70,7 +71,10 @@ const std::vector<std::string_view> kHeldOut = {"The",      "president", "visite
                                                 "minister", "in",        "Berlin",  "."};
 
 std::string TempPath(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("polgraph_tagger_test_" + name)).string();
+  // The pid keeps tests that ctest runs in parallel (and other checkouts) apart.
+  return (std::filesystem::temp_directory_path() /
+          ("polgraph_tagger_test_" + std::to_string(getpid()) + "_" + name))
+      .string();
 }
 
 std::string ReadBytes(const std::string& path) {
