@@ -142,6 +142,42 @@ void AddPronounMentions(SentenceAnalysis* s) {
   }
 }
 
+// "MPs", "NGOs": capitals and a plural s.
+bool IsPluralAcronym(std::string_view w) {
+  if (w.size() < 3 || w.back() != 's') return false;
+  return std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// True when a and b differ by at most one inserted, deleted or replaced byte, or
+// two neighbouring bytes swapped.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    // Two neighbouring letters swapped: "Okonkow" for "Okonkwo".
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);
+  }
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// A lone capitalised word the parser makes the subject of a verb of saying or
+// meeting ("Merkel said", "Okafor met the envoy") is a person's name even when
+// the document never gives the full name; a topic ("Brexit") is not said to talk.
+bool ActsAsPerson(const SentenceAnalysis& s, const MentionSpan& m) {
+  static const std::set<std::string, std::less<>> kPersonVerbs = {
+      "say",  "tell",  "meet", "add",   "insist", "claim", "deny",  "admit",  "warn",
+      "urge", "argue", "vow",  "visit", "resign", "speak", "write", "accuse", "praise"};
+  if (m.first == 0 || s.parse.size() != s.tokens.size()) return false;
+  const nlp::AnalyzedWord& w = s.parse[m.first];
+  if (w.upos != "PROPN" || w.deprel != "nsubj" || w.head <= 0) return false;
+  const nlp::AnalyzedWord& verb = s.parse[static_cast<size_t>(w.head - 1)];
+  return verb.upos == "VERB" && kPersonVerbs.count(verb.lemma) > 0;
+}
+
 // 'F' or 'M' when the first word of a person's name is a first name of one sex.
 char SexOfName(const Resources& res, std::string_view label) {
   const std::string_view first = label.substr(0, label.find(' '));
@@ -190,6 +226,27 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         best_count = count;
       }
     }
+    // A truncated name ("Russian President Vladimir" for Vladimir Putin) or a
+    // typo in the surname ("Vladimir Putn"), when exactly one full name fits.
+    if (best_count < 0) {
+      int fits = 0;
+      std::string only;
+      for (const auto& [full, count] : full_names) {
+        std::vector<std::string> f = Words(full);
+        if (f == w) continue;
+        const bool first_name = w.size() == 1 && f.front() == w.front();
+        // Surnames of four letters or more: "Putn" for Putin, not "Bush" for "Rush".
+        const bool typo = w.back().size() >= 4 && f.back().size() >= 5 &&
+                          (w.size() == 1 || (w.size() == f.size() &&
+                                             std::equal(w.begin(), w.end() - 1, f.begin()))) &&
+                          WithinOneEdit(w.back(), f.back());
+        if (first_name || typo) {
+          ++fits;
+          only = full;
+        }
+      }
+      if (fits == 1) best = only;
+    }
     canonical.emplace(name, best);
     return best;
   };
@@ -214,6 +271,13 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         std::vector<std::string> w = Words(m.name);
         if (w.size() >= 2) org_by_initials.emplace(Initials(w), m.name);
       }
+    }
+  }
+
+  std::set<std::string, std::less<>> lower_words;  // words the document writes in lower case
+  for (const SentenceAnalysis& s : *sentences) {
+    for (const nlp::Token& t : s.tokens) {
+      if (t.is_word && !t.capitalized) lower_words.emplace(t.text);
     }
   }
 
@@ -319,7 +383,13 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         // A lone capitalised word is kept only when it is the surname of a person
         // named in full, or follows a title: sentence-initial nouns ("Sanctions")
         // and topics ("Brexit") are capitalised too.
-        if (m.weak && label == m.name) continue;
+        if (m.weak && label == m.name && !ActsAsPerson(s, m)) continue;
+        // One word after a title that the document also writes in lower case is
+        // a noun ("General Election", "Health Secretary"); "MPs" is a plural.
+        if (label == m.name && m.last - m.first == 1 &&
+            (lower_words.count(AsciiLower(m.name)) > 0 || IsPluralAcronym(m.name))) {
+          continue;
+        }
       }
       std::string id = EntityId(type, label);
       auto [it, inserted] = by_id.emplace(id, entities.size());

@@ -180,6 +180,23 @@ TEST_F(ExtractorTest, PronounsFollowSexAndKind) {
   }
 }
 
+TEST_F(ExtractorTest, TruncatedAndMisspelledNamesJoinTheFullName) {
+  Extraction ex =
+      Run("President Boris Okonkwo met Ilse Varga. President Boris praised Chile. Later Okonkow "
+          "visited Peru. The talks went well, Lindgren said. Fiscal policy dominated the General "
+          "Election campaign; the election is in May.");
+  EXPECT_TRUE(Has(ex, {"Boris Okonkwo", "praise", "Chile"})) << Dump(ex);
+  EXPECT_TRUE(Has(ex, {"Boris Okonkwo", "visit", "Peru"})) << Dump(ex);
+  bool lindgren = false;
+  for (const Entity& e : ex.entities) {
+    EXPECT_NE(e.label, "Boris");
+    EXPECT_NE(e.label, "Okonkow");
+    EXPECT_NE(e.label, "Election");  // written in lower case elsewhere: a noun
+    lindgren |= e.label == "Lindgren" && e.type == ActorType::kPerson;  // the one who said
+  }
+  EXPECT_TRUE(lindgren);
+}
+
 TEST_F(ExtractorTest, AcronymInParenthesesJoinsItsOrganisation) {
   Extraction ex =
       Run("The National Liberation Front (NLF) accused Chile of torture. The NLF also criticised "
