@@ -348,7 +348,10 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
           for (const Recent& r : list) {
             if (s.index - r.sentence > 2) break;
             if (antecedent < 0) antecedent = r.entity;
-            if (r.subject) {
+            // Within its own sentence "its" is the nearest one before it
+            // ("sanctions on Russia over its annexation"); across sentences the
+            // one that was a subject.
+            if (r.subject || r.sentence == s.index) {
               antecedent = r.entity;
               break;
             }

@@ -48,6 +48,7 @@ const WordSet kDeterminers = {
 const WordSet kRelativePronouns = {"who", "which", "that", "whom", "whose"};
 const WordSet kSubordinators = {"if", "unless", "whether"};
 const WordSet kStatePredicates = {"president_of",
+                                  "candidate_of",
                                   "vice_president_of",
                                   "head_of_government_of",
                                   "deputy_head_of_government_of",
@@ -480,7 +481,8 @@ class SentenceRelations {
     std::string w = AsciiLower(W(k));
     if (w != "of" && w != "to" && w != "at" && w != "for" && w != "with") return -1;
     ++k;
-    while (k < toks_.size() && In(kDeterminers, AsciiLower(W(k)))) ++k;
+    // "leader of the French National Front": determiners and demonyms before the name.
+    while (k < toks_.size() && (In(kDeterminers, AsciiLower(W(k))) || s_.demonym_at[k] >= 0)) ++k;
     return ActorAt(k);
   }
 

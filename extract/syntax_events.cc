@@ -35,6 +35,11 @@ const WordSet kStandIns = {"government",  "administration", "campaign", "office"
                            "troops",      "military",       "police",   "party",      "officials",
                            "team",        "lawyers",        "lawyer",   "embassy",    "delegation",
                            "leadership",  "cabinet",        "regime",   "authorities"};
+// Nouns that name a place by a name before them: "the Crimea region".
+const WordSet kPlaceNouns = {"region",    "province", "peninsula", "city",    "area",
+                             "territory", "republic", "state",     "enclave", "island"};
+// Verbs of saying whose object is the one spoken to: "Putin told Le Pen that ...".
+const WordSet kTellVerbs = {"tell", "assure", "inform", "warn", "remind", "promise"};
 // Verbs that make a nominal event their object's act: "announced new sanctions on".
 const WordSet kLightVerbs = {"make",     "pay",   "hold",      "have",   "conduct", "impose",
                              "announce", "slap",  "introduce", "extend", "launch",  "carry",
@@ -147,6 +152,18 @@ class SentenceEvents {
           break;
         }
       }
+      if (found) continue;
+      // "Ukraine's Crimea region": a place noun stands for the place it names.
+      if (In(kPlaceNouns, W(h).lemma)) {
+        for (int c : children_[h]) {
+          if (Rel(c) != "compound" && Rel(c) != "flat") continue;
+          if (int m = builder_.Actor(s_.mention_at[c]); m >= 0) {
+            out->push_back({m, penalty});
+            found = true;
+            break;
+          }
+        }
+      }
       if (found || !In(kStandIns, W(h).lemma)) continue;
       // "Macron's campaign", "the Russian government": the actor behind it.
       for (int c : children_[h]) {
@@ -193,6 +210,12 @@ class SentenceEvents {
       return Subject(h, penalty, depth + 1);
     }
     if (r == "acl:relcl" || r == "acl") return h;
+    // A subjectless clause hung off the name before it ("Le Pen, the party's
+    // leader, is visiting Russia" parsed as parataxis of "Le Pen").
+    if ((r == "parataxis" || r == "list") && h < v &&
+        (W(h).upos == "PROPN" || W(h).upos == "NOUN")) {
+      return h;
+    }
     if (r == "advcl" && !HasChild(v, "mark", kNotSharing)) {
       return Subject(h, penalty, depth + 1);
     }
@@ -449,13 +472,21 @@ class SentenceEvents {
     std::vector<Arg> speakers;
     ActorsOf(Subject(v, &penalty), penalty, &speakers);
     if (speakers.empty()) return;
+    // "told Le Pen that ...": the statement is addressed to Le Pen.
+    std::vector<Arg> addressees;
+    if (In(kTellVerbs, W(v).lemma)) {
+      for (int c : children_[v]) {
+        if (Rel(c) == "obj" || Rel(c) == "iobj") ActorsOf(c, 0.0, &addressees);
+      }
+    }
     std::vector<int> clauses = Children(v, "ccomp");
+    if (clauses.empty() && !addressees.empty()) clauses.push_back(v);  // "told X about it"
     // "Y met Z, X said": the clause is the speech verb's head.
     if (Rel(v) == "parataxis" && Head(v) >= 0) clauses.push_back(Head(v));
     for (int c : clauses) {
-      std::vector<Arg> about;
+      std::vector<Arg> about = addressees;
       double p = 0.0;
-      ActorsOf(Subject(c, &p), 0.0, &about);
+      if (about.empty()) ActorsOf(Subject(c, &p), 0.0, &about);
       if (about.empty()) {
         for (int o : Children(c, "obj")) ActorsOf(o, 0.0, &about);
       }

@@ -51,6 +51,12 @@ TEST(SeedExample, FindsWhatAReaderFinds) {
   EXPECT_TRUE(Has(rels, "United States", "impose_sanctions", "Russia")) << r.out;
   EXPECT_TRUE(Has(rels, "Le Pen", "visit", "Russia")) << r.out;
   EXPECT_TRUE(Has(rels, "Macron", "accuse", "Kremlin")) << r.out;
+  // The affiliations and nominal events issue 4 names.
+  EXPECT_TRUE(Has(rels, "Le Pen", "leader_of", "National Front")) << r.out;
+  EXPECT_TRUE(Has(rels, "Peskov", "spokesperson_of", "Kremlin")) << r.out;
+  EXPECT_TRUE(Has(rels, "de Danne", "aide_to", "Le Pen")) << r.out;
+  EXPECT_TRUE(Has(rels, "Merkel", "head_of_government_of", "Germany")) << r.out;
+  EXPECT_TRUE(Has(rels, "Russia", "invite", "Le Pen")) << r.out;  // "at the invitation of"
 }
 
 TEST(SeedExample, NoFurnitureAndOneEntityPerPerson) {

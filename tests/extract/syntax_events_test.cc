@@ -142,6 +142,18 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Ilse Varga spoke about the weather while Tomas Brandt was in Chile.",
              {},
              {{"Ilse Varga", "meet", "Tomas Brandt"}, {"Ilse Varga", "visit", "Chile"}}},
+        // A possessive "its" is the nearest organisation or country before it.
+        Case{"Canada imposed sanctions on Belarus over its annexation of the Narva region.",
+             {{"Canada", "impose_sanctions", "Belarus"}},
+             {{"Canada", "annex", "Narva"}}},
+        // An apposition with a title and "of": an affiliation.
+        Case{"Ilse Varga, the leader of the Liberal Party, visited Chile.",
+             {{"Ilse Varga", "leader_of", "Liberal Party"}, {"Ilse Varga", "visit", "Chile"}},
+             {}},
+        // "told X": a statement addressed to X.
+        Case{"Ilse Varga told Tomas Brandt that the vote was fair.",
+             {{"Ilse Varga", "make_statement", "Tomas Brandt"}},
+             {}},
         // An unnamed agent gives no relation.
         Case{"Oleg Petrenko said the proposed sanctions on Belarus were unfair.",
              {},
