@@ -1,0 +1,553 @@
+#include "extract/openie.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace polgraph::extract {
+namespace {
+
+using nlp::AnalyzedWord;
+
+// True when `deprel` is `base` or one of its subtypes ("nsubj" matches "nsubj:pass").
+bool Is(std::string_view deprel, std::string_view base) {
+  if (deprel.size() < base.size() || deprel.compare(0, base.size(), base) != 0) return false;
+  return deprel.size() == base.size() || deprel[base.size()] == ':';
+}
+
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(word[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+template <size_t N>
+bool OneOf(std::string_view word, const std::array<std::string_view, N>& lowers) {
+  for (std::string_view l : lowers) {
+    if (EqualsLower(word, l)) return true;
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 3> kNegations = {"not", "n't", "never"};
+// Modals that make a statement hypothetical; "will" and "shall" only date it.
+constexpr std::array<std::string_view, 6> kHypotheticalModals = {"would", "could",  "might",
+                                                                 "may",   "should", "ca"};
+constexpr std::array<std::string_view, 3> kConditions = {"if", "unless", "whether"};
+constexpr std::array<std::string_view, 6> kRelativeWords = {"that", "which", "who",
+                                                            "whom", "whose", "where"};
+// Marks of a complement clause that read as part of the relation ("said that").
+constexpr std::array<std::string_view, 3> kFoldedMarks = {"that", "whether", "if"};
+
+bool IsNominal(const AnalyzedWord& w) {
+  return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON" || w.upos == "NUM" ||
+         w.upos == "X" || w.upos == "SYM";
+}
+
+// Dependency relations under which a verb heads a clause of its own; a verb under
+// any other (amod, compound, obl, ...) is a participle or a tagging slip.
+bool IsClausalDeprel(std::string_view d) {
+  return d == "root" || Is(d, "conj") || Is(d, "ccomp") || Is(d, "advcl") || Is(d, "acl") ||
+         Is(d, "xcomp") || Is(d, "parataxis") || Is(d, "csubj") || d == "dep" || d == "list";
+}
+
+// Triple kinds, with the confidence they start from: how often the rule is right
+// when the parse is, ordered so that the benchmark's confidence sweep can cut off
+// the weaker rules first.
+constexpr double kVerbConfidence = 0.90;
+constexpr double kCopulaConfidence = 0.85;
+constexpr double kApposConfidence = 0.60;
+constexpr double kPossessiveConfidence = 0.45;
+constexpr size_t kMaxVariants = 4;  // conjuncts split out of one argument
+
+// One argument slot of a predicate before it becomes text.
+struct Slot {
+  int head = -1;         // word heading the argument
+  int fold = -1;         // its preposition or complementizer, may move into the relation
+  int replace = -1;      // when `head` is a relative pronoun: the noun it stands for
+  bool core = false;     // object, complement clause or predicative (not an oblique)
+  bool clausal = false;  // a clause: kept whole, its conjuncts not split
+};
+
+class SentenceReader {
+ public:
+  SentenceReader(const nlp::AnalyzedSentence& sentence, std::string_view text)
+      : w_(sentence.words), text_(text), n_(static_cast<int>(sentence.words.size())) {
+    head_.resize(n_);
+    child_begin_.assign(n_ + 1, 0);
+    for (int i = 0; i < n_; ++i) {
+      int h = w_[i].head - 1;
+      if (h < -1 || h >= n_ || h == i) h = -1;
+      head_[i] = h;
+      if (h >= 0) ++child_begin_[h + 1];
+    }
+    for (int i = 0; i < n_; ++i) child_begin_[i + 1] += child_begin_[i];
+    child_list_.resize(child_begin_[n_]);
+    std::vector<int> fill(child_begin_.begin(), child_begin_.end() - 1);
+    for (int i = 0; i < n_; ++i) {
+      if (head_[i] >= 0) child_list_[fill[head_[i]]++] = i;
+    }
+    merged_.assign(n_, 0);
+  }
+
+  std::vector<OpenTriple> Run() {
+    for (int i = 0; i < n_; ++i) {
+      if (merged_[i]) continue;
+      if (HasChild(i, "cop")) {
+        Copular(i);
+      } else if (IsVerbal(i)) {
+        Verbal(i);
+      }
+    }
+    for (int i = 0; i < n_; ++i) {
+      const std::string& d = w_[i].deprel;
+      if (d == "appos") Apposition(i);
+      if (d == "nmod:poss") Possessive(i);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  struct Children {
+    const int* b;
+    const int* e;
+    const int* begin() const { return b; }
+    const int* end() const { return e; }
+  };
+  Children ChildrenOf(int i) const {
+    return {child_list_.data() + child_begin_[i], child_list_.data() + child_begin_[i + 1]};
+  }
+  const std::string& Rel(int i) const { return w_[i].deprel; }
+  std::string_view Word(int i) const { return w_[i].token.text; }
+
+  bool HasChild(int i, std::string_view base) const {
+    for (int c : ChildrenOf(i)) {
+      if (Is(Rel(c), base)) return true;
+    }
+    return false;
+  }
+  int FirstChild(int i, std::string_view base) const {
+    for (int c : ChildrenOf(i)) {
+      if (Is(Rel(c), base)) return c;
+    }
+    return -1;
+  }
+
+  bool IsVerbal(int i) const {
+    const AnalyzedWord& w = w_[i];
+    if (w.upos != "VERB" && w.upos != "AUX") return false;
+    if (Is(w.deprel, "aux") || Is(w.deprel, "cop")) return false;
+    return IsClausalDeprel(w.deprel);
+  }
+  bool IsPredicate(int i) const { return IsVerbal(i) || HasChild(i, "cop"); }
+  bool IsRelative(int i) const {
+    const std::string& x = w_[i].xpos;
+    if (x == "WDT" || x == "WP" || x == "WP$" || x == "WRB") return true;
+    return OneOf(Word(i), kRelativeWords) && (w_[i].upos == "PRON" || w_[i].upos == "DET");
+  }
+  bool IsNegation(int i) const {
+    return (Is(Rel(i), "advmod") || Rel(i) == "neg") && OneOf(Word(i), kNegations);
+  }
+
+  // The word standing as the subject of predicate `p`, following conjunctions,
+  // control and relative clauses; -1 when there is none. A relative pronoun is
+  // replaced by the noun its clause modifies.
+  int FindSubject(int p, bool* inherited, int depth = 0) const {
+    int subject = -1;
+    for (int c : ChildrenOf(p)) {
+      if (Is(Rel(c), "nsubj") || Is(Rel(c), "csubj")) {
+        subject = c;
+        break;
+      }
+    }
+    const std::string& d = Rel(p);
+    if (subject >= 0) {
+      if (IsRelative(subject) && Is(d, "acl") && head_[p] >= 0) return head_[p];
+      return subject;
+    }
+    if (depth > 4 || head_[p] < 0) return -1;
+    const int g = head_[p];
+    *inherited = true;
+    if (Is(d, "conj") && IsPredicate(g)) return FindSubject(g, inherited, depth + 1);
+    if (d == "acl:relcl") return g;
+    if (Is(d, "acl")) {
+      // Participles ("a man named John", "troops stationed abroad"), not
+      // infinitives ("the decision to leave").
+      return (w_[p].xpos == "VBN" || w_[p].xpos == "VBG") ? g : -1;
+    }
+    if (Is(d, "xcomp")) {
+      const int object = FirstChild(g, "obj");
+      if (object >= 0) return object;
+      return IsPredicate(g) ? FindSubject(g, inherited, depth + 1) : -1;
+    }
+    if (Is(d, "advcl") && IsPredicate(g)) return FindSubject(g, inherited, depth + 1);
+    return -1;
+  }
+
+  // Adds the auxiliaries, negation, particles and inner adverbs of `p` to *rel.
+  void AddVerbGroup(int p, std::vector<int>* rel, OpenTriple* t) const {
+    int first_aux = p;
+    for (int c : ChildrenOf(p)) {
+      const std::string& d = Rel(c);
+      if (Is(d, "aux") || Is(d, "cop")) {
+        rel->push_back(c);
+        first_aux = std::min(first_aux, c);
+        if (w_[c].xpos == "MD" && OneOf(Word(c), kHypotheticalModals)) t->hypothetical = true;
+      } else if (IsNegation(c)) {
+        rel->push_back(c);
+        t->negated = true;
+      } else if (d == "compound:prt") {
+        rel->push_back(c);
+      } else if (d == "mark" && OneOf(Word(c), kConditions)) {
+        t->hypothetical = true;
+      }
+    }
+    // "has also been", "is first mentioned": adverbs inside the verb group.
+    for (int c : ChildrenOf(p)) {
+      if (c > first_aux && c < p && Is(Rel(c), "advmod") && !IsNegation(c)) rel->push_back(c);
+    }
+    // "was arrested and charged": the second verb shares the first one's auxiliaries.
+    if (first_aux == p && Is(Rel(p), "conj") && head_[p] >= 0 && IsVerbal(head_[p]) &&
+        (w_[p].xpos == "VBN" || w_[p].xpos == "VBG")) {
+      for (int c : ChildrenOf(head_[p])) {
+        if (Is(Rel(c), "aux") && c < head_[p]) rel->push_back(c);
+      }
+    }
+  }
+
+  // The argument slots `p` governs directly. `relative_noun` is the noun a
+  // relative clause headed by `p` modifies, or -1.
+  void AddSlots(int p, int relative_noun, std::vector<Slot>* slots) const {
+    for (int c : ChildrenOf(p)) {
+      const std::string& d = Rel(c);
+      Slot s;
+      s.head = c;
+      if (Is(d, "obj") || Is(d, "iobj")) {
+        s.core = true;
+      } else if (Is(d, "ccomp")) {
+        s.core = s.clausal = true;
+        const int mark = FirstChild(c, "mark");
+        if (mark >= 0 && mark < c && OneOf(Word(mark), kFoldedMarks)) s.fold = mark;
+      } else if (Is(d, "xcomp")) {
+        if (IsVerbal(c)) continue;  // its own triple, or merged into the relation
+        s.core = true;
+        const int kase = FirstChild(c, "case");
+        if (kase >= 0 && kase < c) s.fold = kase;
+      } else if (Is(d, "obl")) {
+        const int kase = FirstChild(c, "case");
+        if (kase >= 0 && kase < c) s.fold = kase;
+      } else {
+        continue;
+      }
+      if (relative_noun >= 0 && IsRelative(c)) s.replace = relative_noun;
+      slots->push_back(s);
+    }
+  }
+
+  void Verbal(int p) {
+    bool inherited = false;
+    const int subject = FindSubject(p, &inherited);
+    if (subject < 0) return;
+    OpenTriple t;
+    std::vector<int> rel;
+    std::vector<Slot> slots;
+    const int relative_noun = Rel(p) == "acl:relcl" ? head_[p] : -1;
+    rel.push_back(p);
+    AddVerbGroup(p, &rel, &t);
+    AddSlots(p, relative_noun, &slots);
+    // xcomp chains: "wants to meet", "tried to persuade": the relation runs on
+    // through each infinitive while no object intervenes.
+    int last = p;
+    for (int depth = 0; depth < 6; ++depth) {
+      if (HasChild(last, "obj") || HasChild(last, "iobj")) break;
+      int x = -1;
+      for (int c : ChildrenOf(last)) {
+        if (Is(Rel(c), "xcomp") && IsVerbal(c) && !HasChild(c, "nsubj")) x = c;
+      }
+      if (x < 0) break;
+      merged_[x] = 1;
+      rel.push_back(x);
+      for (int c : ChildrenOf(x)) {
+        if (Is(Rel(c), "mark") && c < x) rel.push_back(c);
+      }
+      AddVerbGroup(x, &rel, &t);
+      AddSlots(x, -1, &slots);
+      last = x;
+    }
+    double confidence = kVerbConfidence - (inherited ? 0.1 : 0.0);
+    Emit(subject, p, /*keep_first=*/false, &rel, &slots, confidence, &t);
+  }
+
+  void Copular(int h) {
+    bool inherited = false;
+    const int subject = FindSubject(h, &inherited);
+    if (subject < 0) return;
+    OpenTriple t;
+    std::vector<int> rel;
+    AddVerbGroup(h, &rel, &t);
+    std::vector<Slot> slots;
+    Slot predicate;
+    predicate.head = h;
+    predicate.core = true;
+    const int kase = FirstChild(h, "case");
+    if (kase >= 0 && kase < h && IsNominal(w_[h])) predicate.fold = kase;
+    // "is independent from X": an adjective with a prepositional object reads as
+    // part of the relation, its object as the argument.
+    int adjective_object = -1;
+    if (w_[h].upos == "ADJ") {
+      for (int c : ChildrenOf(h)) {
+        if (Is(Rel(c), "obl") && c > h && FirstChild(c, "case") >= 0) {
+          adjective_object = c;
+          break;
+        }
+      }
+    }
+    if (adjective_object >= 0) {
+      rel.push_back(h);
+      for (int c : ChildrenOf(h)) {
+        if (Is(Rel(c), "advmod") && c < h && !IsNegation(c)) rel.push_back(c);
+      }
+    } else {
+      slots.push_back(predicate);
+    }
+    const int relative_noun = Rel(h) == "acl:relcl" ? head_[h] : -1;
+    for (int c : ChildrenOf(h)) {
+      if (!Is(Rel(c), "obl")) continue;
+      Slot s;
+      s.head = c;
+      const int k = FirstChild(c, "case");
+      if (k >= 0 && k < c) s.fold = k;
+      if (relative_noun >= 0 && IsRelative(c)) s.replace = relative_noun;
+      if (c == adjective_object) {
+        slots.insert(slots.begin(), s);
+      } else {
+        slots.push_back(s);
+      }
+    }
+    double confidence = kCopulaConfidence - (inherited ? 0.1 : 0.0);
+    Emit(subject, h, /*keep_first=*/true, &rel, &slots, confidence, &t);
+  }
+
+  // Orders the slots, picks the second argument (folding its preposition into
+  // the relation when it is an oblique), splits coordinated arguments and adds
+  // the triples.
+  void Emit(int subject, int p, bool keep_first, std::vector<int>* rel, std::vector<Slot>* slots,
+            double confidence, OpenTriple* t) {
+    if (slots->empty()) return;
+    // Arguments after the predicate first, in sentence order; fronted ones last.
+    // A copula's slots keep their chosen first element.
+    std::stable_sort(slots->begin() + (keep_first ? 1 : 0), slots->end(),
+                     [&](const Slot& a, const Slot& b) {
+                       const bool a_after = a.head > p, b_after = b.head > p;
+                       if (a_after != b_after) return a_after;
+                       return a.head < b.head;
+                     });
+    if (!keep_first) {
+      auto core = std::find_if(slots->begin(), slots->end(), [](const Slot& s) { return s.core; });
+      if (core != slots->end()) std::rotate(slots->begin(), core, core + 1);
+    }
+    const Slot first = slots->front();
+    std::vector<int> skip_first;
+    if (first.fold >= 0) {
+      rel->push_back(first.fold);
+      skip_first.push_back(first.fold);
+      if (!first.core) confidence -= 0.03;
+    }
+    std::sort(rel->begin(), rel->end());
+    rel->erase(std::unique(rel->begin(), rel->end()), rel->end());
+    t->relation = JoinWords(*rel);
+    // Words never part of an argument: the relation's words and the predicate's
+    // subject or relative noun (their subtrees hold the predicate).
+    std::vector<int> blocked = *rel;
+    blocked.push_back(p);
+
+    std::vector<std::vector<int>> subjects = Variants(subject, /*split=*/true, blocked, {});
+    std::vector<std::vector<int>> seconds;
+    if (first.replace >= 0) {
+      // "the city in which he lived" -> "he | lived in | the city".
+      seconds = Variants(first.replace, true, blocked, skip_first);
+    } else {
+      seconds = Variants(first.head, !first.clausal, blocked, skip_first);
+    }
+    std::vector<OpenArgument> rest;
+    for (size_t i = 1; i < slots->size(); ++i) {
+      const Slot& s = (*slots)[i];
+      std::vector<int> words;
+      if (s.replace >= 0) {
+        words = Variants(s.replace, false, blocked, {}).front();
+        if (s.fold >= 0) words.insert(words.begin(), s.fold);
+      } else {
+        words = Variants(s.head, false, blocked, {}).front();
+      }
+      if (!words.empty()) rest.push_back(MakeArgument(words));
+    }
+    confidence -= 0.01 * static_cast<double>(std::min<size_t>(rest.size(), 4));
+    for (const auto& s : subjects) {
+      if (s.empty()) continue;
+      for (const auto& o : seconds) {
+        if (o.empty()) continue;
+        OpenTriple triple = *t;
+        triple.arg1 = MakeArgument(s);
+        triple.args.push_back(MakeArgument(o));
+        triple.args.insert(triple.args.end(), rest.begin(), rest.end());
+        triple.confidence = confidence - (subjects.size() * seconds.size() > 1 ? 0.02 : 0.0);
+        out_.push_back(std::move(triple));
+      }
+    }
+  }
+
+  // "X, the Y" -> "X | is | Y".
+  void Apposition(int a) {
+    const int h = head_[a];
+    if (h < 0 || !IsNominal(w_[h]) || !IsNominal(w_[a])) return;
+    if (w_[a].upos == "NUM" || w_[h].upos == "NUM" || w_[h].upos == "PRON") return;
+    std::vector<int> blocked = {a};
+    auto x = Variants(h, false, blocked, {}).front();
+    auto y = Variants(a, false, {}, {}).front();
+    if (x.empty() || y.empty()) return;
+    OpenTriple t;
+    t.arg1 = MakeArgument(x);
+    t.relation = "is";
+    t.args.push_back(MakeArgument(y));
+    t.confidence = kApposConfidence;
+    out_.push_back(std::move(t));
+  }
+
+  // "X's Y" -> "X | has | Y".
+  void Possessive(int q) {
+    const int h = head_[q];
+    if (h < 0 || w_[q].upos == "PRON" || IsRelative(q) || !IsNominal(w_[h])) return;
+    std::vector<int> skip;
+    for (int c : ChildrenOf(q)) {
+      if (Rel(c) == "case") skip.push_back(c);
+    }
+    auto owner = Variants(q, false, {}, skip).front();
+    std::vector<int> blocked = {q};
+    for (int c : ChildrenOf(h)) {
+      if (Is(Rel(c), "det") && c < h) blocked.push_back(c);
+    }
+    auto owned = Variants(h, false, blocked, {}).front();
+    if (owner.empty() || owned.empty()) return;
+    OpenTriple t;
+    t.arg1 = MakeArgument(owner);
+    t.relation = "has";
+    t.args.push_back(MakeArgument(owned));
+    t.confidence = kPossessiveConfidence;
+    out_.push_back(std::move(t));
+  }
+
+  // Children of an argument's head that are not part of its text: clauses of
+  // their own (relative clauses, appositions, asides) and, when splitting,
+  // the other conjuncts.
+  static bool DropAtHead(std::string_view d, bool split) {
+    if (d == "acl:relcl" || d == "appos" || Is(d, "parataxis") || d == "dep" || d == "list")
+      return true;
+    if (Is(d, "nsubj") || Is(d, "csubj") || Is(d, "cop") || Is(d, "aux") || Is(d, "advcl"))
+      return true;
+    if (Is(d, "obl")) return true;
+    return split && (Is(d, "conj") || d == "cc" || d == "cc:preconj");
+  }
+
+  // Word lists of the argument headed by `h`: one list, or one per conjunct
+  // when `split` and `h` has nominal conjuncts. Subtrees of `blocked` words are
+  // left out, as are the `skip` words themselves. Lists are sorted, with
+  // punctuation trimmed from both ends.
+  std::vector<std::vector<int>> Variants(int h, bool split, const std::vector<int>& blocked,
+                                         const std::vector<int>& skip) const {
+    std::vector<int> conjuncts;
+    if (split && !IsVerbal(h)) {
+      for (int c : ChildrenOf(h)) {
+        if (Is(Rel(c), "conj") && !IsVerbal(c) && !HasChild(c, "cop") && !HasChild(c, "nsubj"))
+          conjuncts.push_back(c);
+      }
+      if (conjuncts.size() + 1 > kMaxVariants) conjuncts.clear();
+    }
+    const bool splitting = !conjuncts.empty();
+    std::vector<std::vector<int>> out(1);
+    Collect(h, splitting, blocked, skip, &out[0]);
+    for (int c : conjuncts) {
+      out.emplace_back();
+      Collect(c, true, blocked, skip, &out.back());
+    }
+    return out;
+  }
+
+  void Collect(int h, bool split, const std::vector<int>& blocked, const std::vector<int>& skip,
+               std::vector<int>* words) const {
+    auto contains = [](const std::vector<int>& v, int x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    // The head's own copula or subject never belongs to the argument, but a
+    // clause argument keeps its inner structure.
+    const bool clause = IsVerbal(h);
+    stack_.clear();
+    stack_.push_back(h);
+    while (!stack_.empty()) {
+      const int i = stack_.back();
+      stack_.pop_back();
+      if (!contains(skip, i)) words->push_back(i);
+      for (int c : ChildrenOf(i)) {
+        if (contains(blocked, c)) continue;
+        if (i == h && !clause && DropAtHead(Rel(c), split)) continue;
+        if (i == h && clause && (Is(Rel(c), "conj") || Rel(c) == "cc") && split) continue;
+        stack_.push_back(c);
+      }
+    }
+    std::sort(words->begin(), words->end());
+    while (!words->empty() && IsEdgeJunk(words->front(), true)) words->erase(words->begin());
+    while (!words->empty() && IsEdgeJunk(words->back(), false)) words->pop_back();
+  }
+
+  bool IsEdgeJunk(int i, bool front) const {
+    if (w_[i].upos == "PUNCT") {
+      // Keep a closing quote or bracket whose opener is inside.
+      return true;
+    }
+    return front && (Rel(i) == "cc" || Rel(i) == "cc:preconj");
+  }
+
+  std::string JoinWords(const std::vector<int>& words) const {
+    std::string s;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const nlp::Token& tok = w_[words[k]].token;
+      if (k > 0) {
+        const nlp::Token& prev = w_[words[k - 1]].token;
+        const bool touching =
+            words[k] == words[k - 1] + 1 && prev.end == tok.start && tok.start != 0;
+        if (!touching) s += ' ';
+      }
+      s.append(tok.text.data(), tok.text.size());
+    }
+    return s;
+  }
+
+  OpenArgument MakeArgument(const std::vector<int>& words) const {
+    OpenArgument a;
+    a.text = JoinWords(words);
+    a.start = w_[words.front()].token.start;
+    a.end = w_[words.back()].token.end;
+    (void)text_;
+    return a;
+  }
+
+  const std::vector<AnalyzedWord>& w_;
+  std::string_view text_;
+  int n_;
+  std::vector<int> head_;  // 0-based, -1 for the root
+  std::vector<int> child_begin_, child_list_;
+  std::vector<char> merged_;  // verbs folded into an xcomp chain's relation
+  mutable std::vector<int> stack_;
+  std::vector<OpenTriple> out_;
+};
+
+}  // namespace
+
+std::vector<OpenTriple> ExtractOpenTriples(const nlp::AnalyzedSentence& sentence,
+                                           std::string_view text) {
+  if (sentence.words.empty()) return {};
+  return SentenceReader(sentence, text).Run();
+}
+
+}  // namespace polgraph::extract
