@@ -59,8 +59,12 @@ bool IsClausalDeprel(std::string_view d) {
 constexpr double kVerbConfidence = 0.90;
 constexpr double kCopulaConfidence = 0.85;
 constexpr double kApposConfidence = 0.60;
-constexpr double kPossessiveConfidence = 0.45;
-constexpr size_t kMaxVariants = 4;  // conjuncts split out of one argument
+constexpr double kPossessiveConfidence = 0.3;
+constexpr size_t kMaxConjuncts = 4;  // conjuncts split out of one argument
+// Triples with one conjunct of a coordinated argument ("attacks and raids" ->
+// "attacks", "raids") rank below the triple with the whole coordination: the
+// parse of a coordination's extent is the less reliable part.
+constexpr double kConjunctPenalty = 0.4;
 
 // One argument slot of a predicate before it becomes text.
 struct Slot {
@@ -164,13 +168,16 @@ class SentenceReader {
     }
     const std::string& d = Rel(p);
     if (subject >= 0) {
-      if (IsRelative(subject) && Is(d, "acl") && head_[p] >= 0) return head_[p];
-      return subject;
+      if (!IsRelative(subject)) return subject;
+      // "the Belzbergs, who own ...": the noun the relative clause modifies, even
+      // when the parser attached the clause some other way.
+      return head_[p] >= 0 && IsNominal(w_[head_[p]]) ? head_[p] : subject;
     }
     if (depth > 4 || head_[p] < 0) return -1;
     const int g = head_[p];
     *inherited = true;
     if (Is(d, "conj") && IsPredicate(g)) return FindSubject(g, inherited, depth + 1);
+    if (Is(d, "acl") && !IsNominal(w_[g])) return -1;
     if (d == "acl:relcl") return g;
     if (Is(d, "acl")) {
       // Participles ("a man named John", "troops stationed abroad"), not
@@ -363,37 +370,60 @@ class SentenceReader {
     std::vector<int> blocked = *rel;
     blocked.push_back(p);
 
-    std::vector<std::vector<int>> subjects = Variants(subject, /*split=*/true, blocked, {});
+    std::vector<std::vector<int>> subjects =
+        Variants(subject, /*split=*/true, blocked, {}, /*subject=*/true);
     std::vector<std::vector<int>> seconds;
     if (first.replace >= 0) {
       // "the city in which he lived" -> "he | lived in | the city".
       seconds = Variants(first.replace, true, blocked, skip_first);
     } else {
-      seconds = Variants(first.head, !first.clausal, blocked, skip_first);
+      seconds = Variants(first.head, !first.clausal, blocked, skip_first, false, first.clausal);
     }
+    // Later arguments stay whole, except that the first coordinated one is split
+    // too ("recorded with producer A and arranger B").
     std::vector<OpenArgument> rest;
+    size_t split_at = 0;
+    std::vector<OpenArgument> split_variants;
     for (size_t i = 1; i < slots->size(); ++i) {
       const Slot& s = (*slots)[i];
-      std::vector<int> words;
+      std::vector<std::vector<int>> variants;
       if (s.replace >= 0) {
-        words = Variants(s.replace, false, blocked, {}).front();
-        if (s.fold >= 0) words.insert(words.begin(), s.fold);
+        variants = Variants(s.replace, false, blocked, {});
+        if (s.fold >= 0) variants.front().insert(variants.front().begin(), s.fold);
       } else {
-        words = Variants(s.head, false, blocked, {}).front();
+        variants =
+            Variants(s.head, split_variants.empty() && !s.clausal, blocked, {}, false, s.clausal);
       }
-      if (!words.empty()) rest.push_back(MakeArgument(words));
+      if (variants.front().empty()) continue;
+      if (variants.size() > 1) {
+        split_at = rest.size();
+        for (auto& v : variants) {
+          if (s.fold >= 0 && !std::binary_search(v.begin(), v.end(), s.fold))
+            v.insert(v.begin(), s.fold);
+          if (!v.empty()) split_variants.push_back(MakeArgument(v));
+        }
+        rest.push_back(split_variants.front());
+      } else {
+        rest.push_back(MakeArgument(variants.front()));
+      }
     }
+    if (split_variants.empty()) split_variants.push_back(OpenArgument());
     confidence -= 0.01 * static_cast<double>(std::min<size_t>(rest.size(), 4));
-    for (const auto& s : subjects) {
-      if (s.empty()) continue;
-      for (const auto& o : seconds) {
-        if (o.empty()) continue;
-        OpenTriple triple = *t;
-        triple.arg1 = MakeArgument(s);
-        triple.args.push_back(MakeArgument(o));
-        triple.args.insert(triple.args.end(), rest.begin(), rest.end());
-        triple.confidence = confidence - (subjects.size() * seconds.size() > 1 ? 0.02 : 0.0);
-        out_.push_back(std::move(triple));
+    for (size_t si = 0; si < subjects.size(); ++si) {
+      if (subjects[si].empty()) continue;
+      for (size_t oi = 0; oi < seconds.size(); ++oi) {
+        if (seconds[oi].empty()) continue;
+        for (size_t vi = 0; vi < split_variants.size(); ++vi) {
+          // One coordination split at a time keeps the count linear.
+          if ((si > 0) + (oi > 0) + (vi > 0) > 1) continue;
+          OpenTriple triple = *t;
+          triple.arg1 = MakeArgument(subjects[si]);
+          triple.args.push_back(MakeArgument(seconds[oi]));
+          triple.args.insert(triple.args.end(), rest.begin(), rest.end());
+          if (split_variants.size() > 1) triple.args[1 + split_at] = split_variants[vi];
+          triple.confidence = confidence - (si + oi + vi > 0 ? kConjunctPenalty : 0.0);
+          out_.push_back(std::move(triple));
+        }
       }
     }
   }
@@ -404,9 +434,11 @@ class SentenceReader {
     if (h < 0 || !IsNominal(w_[h]) || !IsNominal(w_[a])) return;
     if (w_[a].upos == "NUM" || w_[h].upos == "NUM" || w_[h].upos == "PRON") return;
     std::vector<int> blocked = {a};
-    auto x = Variants(h, false, blocked, {}).front();
-    auto y = Variants(a, false, {}, {}).front();
-    if (x.empty() || y.empty()) return;
+    auto x = Variants(h, false, blocked, {}, /*subject=*/true).front();
+    auto y = Variants(a, false, {}, {}, /*subject=*/true).front();
+    // An apposition is set off by a comma, a bracket or a dash; without one it
+    // is more often a misparsed compound or object.
+    if (x.empty() || y.empty() || y.front() == 0 || w_[y.front() - 1].upos != "PUNCT") return;
     OpenTriple t;
     t.arg1 = MakeArgument(x);
     t.relation = "is";
@@ -428,7 +460,7 @@ class SentenceReader {
     for (int c : ChildrenOf(h)) {
       if (Is(Rel(c), "det") && c < h) blocked.push_back(c);
     }
-    auto owned = Variants(h, false, blocked, {}).front();
+    auto owned = Variants(h, false, blocked, {}, /*subject=*/true).front();
     if (owner.empty() || owned.empty()) return;
     OpenTriple t;
     t.arg1 = MakeArgument(owner);
@@ -441,47 +473,52 @@ class SentenceReader {
   // Children of an argument's head that are not part of its text: clauses of
   // their own (relative clauses, appositions, asides) and, when splitting,
   // the other conjuncts.
-  static bool DropAtHead(std::string_view d, bool split) {
+  static bool DropAtHead(std::string_view d, bool split, bool copular) {
+    // A copular predicate's obliques are arguments of their own.
+    if (copular && Is(d, "obl")) return true;
     if (d == "acl:relcl" || d == "appos" || Is(d, "parataxis") || d == "dep" || d == "list")
       return true;
     if (Is(d, "nsubj") || Is(d, "csubj") || Is(d, "cop") || Is(d, "aux") || Is(d, "advcl"))
       return true;
-    if (Is(d, "obl")) return true;
     return split && (Is(d, "conj") || d == "cc" || d == "cc:preconj");
   }
 
-  // Word lists of the argument headed by `h`: one list, or one per conjunct
-  // when `split` and `h` has nominal conjuncts. Subtrees of `blocked` words are
-  // left out, as are the `skip` words themselves. Lists are sorted, with
-  // punctuation trimmed from both ends.
+  // Word lists of the argument headed by `h`: the whole argument first, then,
+  // when `split` and `h` has nominal conjuncts, one list per conjunct. Subtrees of `blocked` words
+  // are left out, as are the `skip` words themselves. Lists are sorted, with punctuation trimmed
+  // from both ends.
   std::vector<std::vector<int>> Variants(int h, bool split, const std::vector<int>& blocked,
-                                         const std::vector<int>& skip) const {
+                                         const std::vector<int>& skip, bool subject = false,
+                                         bool whole = false) const {
     std::vector<int> conjuncts;
     if (split && !IsVerbal(h)) {
       for (int c : ChildrenOf(h)) {
         if (Is(Rel(c), "conj") && !IsVerbal(c) && !HasChild(c, "cop") && !HasChild(c, "nsubj"))
           conjuncts.push_back(c);
       }
-      if (conjuncts.size() + 1 > kMaxVariants) conjuncts.clear();
+      if (conjuncts.size() + 1 > kMaxConjuncts) conjuncts.clear();
     }
-    const bool splitting = !conjuncts.empty();
     std::vector<std::vector<int>> out(1);
-    Collect(h, splitting, blocked, skip, &out[0]);
+    Collect(h, false, subject, whole, blocked, skip, &out[0]);
+    if (conjuncts.empty()) return out;
+    out.emplace_back();
+    Collect(h, true, subject, whole, blocked, skip, &out.back());
     for (int c : conjuncts) {
       out.emplace_back();
-      Collect(c, true, blocked, skip, &out.back());
+      Collect(c, true, subject, whole, blocked, skip, &out.back());
     }
     return out;
   }
 
-  void Collect(int h, bool split, const std::vector<int>& blocked, const std::vector<int>& skip,
-               std::vector<int>* words) const {
+  void Collect(int h, bool split, bool subject, bool whole, const std::vector<int>& blocked,
+               const std::vector<int>& skip, std::vector<int>* words) const {
     auto contains = [](const std::vector<int>& v, int x) {
       return std::find(v.begin(), v.end(), x) != v.end();
     };
     // The head's own copula or subject never belongs to the argument, but a
     // clause argument keeps its inner structure.
-    const bool clause = IsVerbal(h);
+    const bool clause = whole || IsVerbal(h);
+    const bool copular = !clause && HasChild(h, "cop");
     stack_.clear();
     stack_.push_back(h);
     while (!stack_.empty()) {
@@ -490,7 +527,12 @@ class SentenceReader {
       if (!contains(skip, i)) words->push_back(i);
       for (int c : ChildrenOf(i)) {
         if (contains(blocked, c)) continue;
-        if (i == h && !clause && DropAtHead(Rel(c), split)) continue;
+        if (i == h && !clause && DropAtHead(Rel(c), split, copular)) continue;
+        // Relative clauses are triples of their own, at any depth of a noun phrase.
+        if (false && !clause && Rel(c) == "acl:relcl") continue;
+        // A noun standing in as a subject ("men" of "about two young men who
+        // stumble") leaves its own preposition behind.
+        if (i == h && subject && (Rel(c) == "case" || Rel(c) == "mark")) continue;
         if (i == h && clause && (Is(Rel(c), "conj") || Rel(c) == "cc") && split) continue;
         stack_.push_back(c);
       }
