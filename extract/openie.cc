@@ -193,6 +193,15 @@ class SentenceReader {
     return -1;
   }
 
+  // How much less sure a triple of predicate `p` is than one of a main clause:
+  // a subject taken from elsewhere is a guess, and the content of a reported
+  // clause ("said that X did Y") is an attributed claim, not a stated fact.
+  double ClausePenalty(int p, bool inherited) const {
+    double penalty = inherited ? 0.1 : 0.0;
+    if (Is(Rel(p), "ccomp") || Is(Rel(p), "parataxis")) penalty += 0.05;
+    return penalty;
+  }
+
   // Adds the auxiliaries, negation, particles and inner adverbs of `p` to *rel.
   void AddVerbGroup(int p, std::vector<int>* rel, OpenTriple* t) const {
     int first_aux = p;
@@ -212,8 +221,10 @@ class SentenceReader {
       }
     }
     // "has also been", "is first mentioned": adverbs inside the verb group.
+    // "strictly maintain", "ultimately traced": an adverb right before the verb.
     for (int c : ChildrenOf(p)) {
-      if (c > first_aux && c < p && Is(Rel(c), "advmod") && !IsNegation(c)) rel->push_back(c);
+      if (!Is(Rel(c), "advmod") || IsNegation(c) || IsRelative(c)) continue;
+      if ((c > first_aux && c < p) || c == p - 1) rel->push_back(c);
     }
     // "was arrested and charged": the second verb shares the first one's auxiliaries.
     if (first_aux == p && Is(Rel(p), "conj") && head_[p] >= 0 && IsVerbal(head_[p]) &&
@@ -245,12 +256,39 @@ class SentenceReader {
       } else if (Is(d, "obl")) {
         const int kase = FirstChild(c, "case");
         if (kase >= 0 && kase < c) s.fold = kase;
+      } else if (Is(d, "advcl")) {
+        // "taught there until he switched to Merck": when, why and how.
+        s.clausal = true;
       } else {
         continue;
       }
       if (relative_noun >= 0 && IsRelative(c)) s.replace = relative_noun;
       slots->push_back(s);
     }
+  }
+
+  // xcomp chains: "wants to meet", "tried to persuade", "was able to control":
+  // the relation runs on through each infinitive while no object intervenes.
+  // Returns the last verb of the chain (`p` when there is none).
+  int FollowXcomps(int p, std::vector<int>* rel, std::vector<Slot>* slots, OpenTriple* t) {
+    int last = p;
+    for (int depth = 0; depth < 6; ++depth) {
+      if (HasChild(last, "obj") || HasChild(last, "iobj")) break;
+      int x = -1;
+      for (int c : ChildrenOf(last)) {
+        if (Is(Rel(c), "xcomp") && IsVerbal(c) && !HasChild(c, "nsubj")) x = c;
+      }
+      if (x < 0) break;
+      merged_[x] = 1;
+      rel->push_back(x);
+      for (int c : ChildrenOf(x)) {
+        if (Is(Rel(c), "mark") && c < x) rel->push_back(c);
+      }
+      AddVerbGroup(x, rel, t);
+      AddSlots(x, -1, slots);
+      last = x;
+    }
+    return last;
   }
 
   void Verbal(int p) {
@@ -264,26 +302,8 @@ class SentenceReader {
     rel.push_back(p);
     AddVerbGroup(p, &rel, &t);
     AddSlots(p, relative_noun, &slots);
-    // xcomp chains: "wants to meet", "tried to persuade": the relation runs on
-    // through each infinitive while no object intervenes.
-    int last = p;
-    for (int depth = 0; depth < 6; ++depth) {
-      if (HasChild(last, "obj") || HasChild(last, "iobj")) break;
-      int x = -1;
-      for (int c : ChildrenOf(last)) {
-        if (Is(Rel(c), "xcomp") && IsVerbal(c) && !HasChild(c, "nsubj")) x = c;
-      }
-      if (x < 0) break;
-      merged_[x] = 1;
-      rel.push_back(x);
-      for (int c : ChildrenOf(x)) {
-        if (Is(Rel(c), "mark") && c < x) rel.push_back(c);
-      }
-      AddVerbGroup(x, &rel, &t);
-      AddSlots(x, -1, &slots);
-      last = x;
-    }
-    double confidence = kVerbConfidence - (inherited ? 0.1 : 0.0);
+    FollowXcomps(p, &rel, &slots, &t);
+    double confidence = kVerbConfidence - ClausePenalty(p, inherited);
     Emit(subject, p, /*keep_first=*/false, &rel, &slots, confidence, &t);
   }
 
@@ -311,8 +331,16 @@ class SentenceReader {
         }
       }
     }
-    if (adjective_object >= 0) {
+    // "is able to control X", "is likely to win X": an infinitive continues
+    // the relation.
+    bool chained = false;
+    if (w_[h].upos == "ADJ" && adjective_object < 0) {
       rel.push_back(h);
+      chained = FollowXcomps(h, &rel, &slots, &t) != h;
+      if (!chained) rel.pop_back();
+    }
+    if (chained || adjective_object >= 0) {
+      if (!chained) rel.push_back(h);
       for (int c : ChildrenOf(h)) {
         if (Is(Rel(c), "advmod") && c < h && !IsNegation(c)) rel.push_back(c);
       }
@@ -333,7 +361,7 @@ class SentenceReader {
         slots.push_back(s);
       }
     }
-    double confidence = kCopulaConfidence - (inherited ? 0.1 : 0.0);
+    double confidence = kCopulaConfidence - ClausePenalty(h, inherited);
     Emit(subject, h, /*keep_first=*/true, &rel, &slots, confidence, &t);
   }
 
