@@ -385,13 +385,15 @@ class SentenceReader {
     }
     const Slot first = slots->front();
     std::vector<int> skip_first;
+    std::sort(rel->begin(), rel->end());
+    rel->erase(std::unique(rel->begin(), rel->end()), rel->end());
+    // The moved preposition ends the relation even when it stood before the verb
+    // ("in which he lived" -> "lived in").
     if (first.fold >= 0) {
       rel->push_back(first.fold);
       skip_first.push_back(first.fold);
       if (!first.core) confidence -= 0.03;
     }
-    std::sort(rel->begin(), rel->end());
-    rel->erase(std::unique(rel->begin(), rel->end()), rel->end());
     t->relation = JoinWords(*rel);
     // Words never part of an argument: the relation's words and the predicate's
     // subject or relative noun (their subtrees hold the predicate).
