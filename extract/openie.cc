@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 
 namespace polgraph::extract {
 namespace {
@@ -141,6 +142,11 @@ class SentenceReader {
 
   bool IsVerbal(int i) const {
     const AnalyzedWord& w = w_[i];
+    if (w.upos == "NOUN" && w.xpos == "NNS") {
+      // A tagging slip: "this results in deaths" read with "results" as a
+      // plural noun. A nominal with a subject but no copula can only be a verb.
+      return IsClausalDeprel(w.deprel) && HasChild(i, "nsubj") && !HasChild(i, "cop");
+    }
     if (w.upos != "VERB" && w.upos != "AUX") return false;
     if (Is(w.deprel, "aux") || Is(w.deprel, "cop")) return false;
     return IsClausalDeprel(w.deprel);
@@ -227,8 +233,9 @@ class SentenceReader {
       if ((c > first_aux && c < p) || c == p - 1) rel->push_back(c);
     }
     // "was arrested and charged": the second verb shares the first one's auxiliaries.
+    // Only between like forms: "has filed and alleging" shares nothing.
     if (first_aux == p && Is(Rel(p), "conj") && head_[p] >= 0 && IsVerbal(head_[p]) &&
-        (w_[p].xpos == "VBN" || w_[p].xpos == "VBG")) {
+        (w_[p].xpos == "VBN" || w_[p].xpos == "VBG") && w_[p].xpos == w_[head_[p]].xpos) {
       for (int c : ChildrenOf(head_[p])) {
         if (Is(Rel(c), "aux") && c < head_[p]) rel->push_back(c);
       }
@@ -253,7 +260,7 @@ class SentenceReader {
         s.core = true;
         const int kase = FirstChild(c, "case");
         if (kase >= 0 && kase < c) s.fold = kase;
-      } else if (Is(d, "obl")) {
+      } else if (Is(d, "obl") || (Is(d, "nmod") && w_[p].upos == "NOUN")) {
         const int kase = FirstChild(c, "case");
         if (kase >= 0 && kase < c) s.fold = kase;
       } else if (Is(d, "advcl")) {
@@ -370,6 +377,19 @@ class SentenceReader {
   // the triples.
   void Emit(int subject, int p, bool keep_first, std::vector<int>* rel, std::vector<Slot>* slots,
             double confidence, OpenTriple* t) {
+    if (slots->empty()) {
+      // "the skirts became longer", "they met again": with nothing else to say,
+      // an adverb after the verb is the second argument.
+      for (int c : ChildrenOf(p)) {
+        if (c > p && Is(Rel(c), "advmod") && !IsNegation(c) && !IsRelative(c)) {
+          Slot s;
+          s.head = c;
+          slots->push_back(s);
+          confidence -= 0.1;
+          break;
+        }
+      }
+    }
     if (slots->empty()) return;
     // Arguments after the predicate first, in sentence order; fronted ones last.
     // A copula's slots keep their chosen first element.
@@ -506,7 +526,8 @@ class SentenceReader {
   static bool DropAtHead(std::string_view d, bool split, bool copular) {
     // A copular predicate's obliques are arguments of their own.
     if (copular && Is(d, "obl")) return true;
-    if (d == "acl:relcl" || d == "appos" || Is(d, "parataxis") || d == "dep" || d == "list")
+    if ((d == "acl:relcl" && !getenv("OIE_RELCL")) || d == "appos" || Is(d, "parataxis") ||
+        d == "dep" || d == "list")
       return true;
     if (Is(d, "nsubj") || Is(d, "csubj") || Is(d, "cop") || Is(d, "aux") || Is(d, "advcl"))
       return true;
