@@ -176,8 +176,12 @@ class SentenceReader {
     if (subject >= 0) {
       if (!IsRelative(subject)) return subject;
       // "the Belzbergs, who own ...": the noun the relative clause modifies, even
-      // when the parser attached the clause some other way.
-      return head_[p] >= 0 && IsNominal(w_[head_[p]]) ? head_[p] : subject;
+      // when the parser attached the clause some other way. A clause hung on a
+      // verb ("began a feud, which led to ...") most often speaks of its object.
+      if (head_[p] < 0) return subject;
+      if (IsNominal(w_[head_[p]])) return head_[p];
+      const int object = IsVerbal(head_[p]) ? FirstChild(head_[p], "obj") : -1;
+      return object >= 0 ? object : subject;
     }
     if (depth > 4 || head_[p] < 0) return -1;
     const int g = head_[p];
@@ -298,6 +302,28 @@ class SentenceReader {
     return last;
   }
 
+  // "are equipped to change X and modify Y": a verb coordinated with an
+  // infinitive of an xcomp chain continues the same chain ("are equipped to
+  // modify").
+  void AddChainPrefix(int p, std::vector<int>* rel, OpenTriple* t) const {
+    if (!Is(Rel(p), "conj") || head_[p] < 0 || !merged_[head_[p]]) return;
+    int x = head_[p];
+    for (int c : ChildrenOf(x)) {
+      if (Is(Rel(c), "mark") && c < x && !HasChild(p, "mark")) rel->push_back(c);
+    }
+    for (int depth = 0; depth < 6 && Is(Rel(x), "xcomp") && head_[x] >= 0; ++depth) {
+      const int y = head_[x];
+      rel->push_back(y);
+      AddVerbGroup(y, rel, t);
+      if (y >= 0 && merged_[y]) {
+        for (int c : ChildrenOf(y)) {
+          if (Is(Rel(c), "mark") && c < y) rel->push_back(c);
+        }
+      }
+      x = y;
+    }
+  }
+
   void Verbal(int p) {
     bool inherited = false;
     const int subject = FindSubject(p, &inherited);
@@ -308,6 +334,7 @@ class SentenceReader {
     const int relative_noun = Rel(p) == "acl:relcl" ? head_[p] : -1;
     rel.push_back(p);
     AddVerbGroup(p, &rel, &t);
+    AddChainPrefix(p, &rel, &t);
     AddSlots(p, relative_noun, &slots);
     FollowXcomps(p, &rel, &slots, &t);
     double confidence = kVerbConfidence - ClausePenalty(p, inherited);
@@ -408,8 +435,9 @@ class SentenceReader {
     std::sort(rel->begin(), rel->end());
     rel->erase(std::unique(rel->begin(), rel->end()), rel->end());
     // The moved preposition ends the relation even when it stood before the verb
-    // ("in which he lived" -> "lived in").
-    if (first.fold >= 0) {
+    // ("in which he lived" -> "lived in"); a fronted phrase ("After the battle,
+    // ...") keeps its own.
+    if (first.fold >= 0 && (first.replace >= 0 || first.head >= p)) {
       rel->push_back(first.fold);
       skip_first.push_back(first.fold);
       if (!first.core) confidence -= 0.03;
@@ -425,7 +453,7 @@ class SentenceReader {
     std::vector<std::vector<int>> seconds;
     if (first.replace >= 0) {
       // "the city in which he lived" -> "he | lived in | the city".
-      seconds = Variants(first.replace, true, blocked, skip_first);
+      seconds = Variants(first.replace, true, blocked, skip_first, /*subject=*/true);
     } else {
       seconds = Variants(first.head, !first.clausal, blocked, skip_first, false, first.clausal);
     }
@@ -438,7 +466,7 @@ class SentenceReader {
       const Slot& s = (*slots)[i];
       std::vector<std::vector<int>> variants;
       if (s.replace >= 0) {
-        variants = Variants(s.replace, false, blocked, {});
+        variants = Variants(s.replace, false, blocked, {}, /*subject=*/true);
         if (s.fold >= 0) variants.front().insert(variants.front().begin(), s.fold);
       } else {
         variants =

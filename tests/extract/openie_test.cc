@@ -150,6 +150,22 @@ const Row kRows[] = {
      "He/PRON/PRP/3/nsubj:pass was/AUX/VBD/3/aux:pass arrested/VERB/VBN/0/root and/CCONJ/CC/5/cc "
      "charged/VERB/VBN/3/conj with/ADP/IN/7/case fraud/NOUN/NN/5/obl",
      "He", "was charged with", "fraud"},
+    {"verb coordinated inside an xcomp chain",
+     "Tanks/NOUN/NNS/3/nsubj:pass are/AUX/VBP/3/aux:pass equipped/VERB/VBN/0/root "
+     "to/PART/TO/5/mark "
+     "change/VERB/VB/3/xcomp the/DET/DT/7/det trim/NOUN/NN/5/obj and/CCONJ/CC/9/cc "
+     "modify/VERB/VB/5/conj the/DET/DT/11/det stability/NOUN/NN/9/obj",
+     "Tanks", "are equipped to modify", "the stability"},
+    {"fronted oblique keeps its preposition",
+     "After/ADP/IN/3/case the/DET/DT/3/det battle/NOUN/NN/6/obl the/DET/DT/5/det "
+     "rebels/NOUN/NNS/6/nsubj:pass surrendered/VERB/VBD/0/root",
+     "the rebels", "surrendered", "After the battle"},
+    {"adverb as the only second argument",
+     "The/DET/DT/2/det skirts/NOUN/NNS/3/nsubj became/VERB/VBD/0/root longer/ADV/RBR/3/advmod",
+     "The skirts", "became", "longer"},
+    {"plural-noun tag on a verb with a subject",
+     "This/PRON/DT/2/nsubj results/NOUN/NNS/0/root in/ADP/IN/4/case deaths/NOUN/NNS/2/nmod", "This",
+     "results in", "deaths"},
     {"apposition",
      "Smith/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det leader/NOUN/NN/1/appos "
      ",/PUNCT/,/4/punct resigned/VERB/VBD/0/root",
