@@ -324,6 +324,24 @@ class SentenceReader {
     }
   }
 
+  // "buy and sell shares": the first of two conjoined verbs takes the object
+  // of the second when it has none of its own.
+  void BorrowObject(int p, std::vector<Slot>* slots) const {
+    if (std::any_of(slots->begin(), slots->end(), [](const Slot& s) { return s.core; })) return;
+    for (int c : ChildrenOf(p)) {
+      if (!Is(Rel(c), "conj") || !IsVerbal(c) || HasChild(c, "nsubj")) continue;
+      // Only verbs side by side ("buy and sell"), where nothing else can be p's.
+      if (c != p + 2 || Rel(p + 1) != "cc") continue;
+      const int object = FirstChild(c, "obj");
+      if (object < 0) continue;
+      Slot s;
+      s.head = object;
+      s.core = true;
+      slots->push_back(s);
+      return;
+    }
+  }
+
   void Verbal(int p) {
     bool inherited = false;
     const int subject = FindSubject(p, &inherited);
@@ -337,6 +355,7 @@ class SentenceReader {
     AddChainPrefix(p, &rel, &t);
     AddSlots(p, relative_noun, &slots);
     FollowXcomps(p, &rel, &slots, &t);
+    BorrowObject(p, &slots);
     double confidence = kVerbConfidence - ClausePenalty(p, inherited);
     Emit(subject, p, /*keep_first=*/false, &rel, &slots, confidence, &t);
   }
@@ -347,6 +366,24 @@ class SentenceReader {
     if (subject < 0) return;
     OpenTriple t;
     std::vector<int> rel;
+    if (w_[h].upos == "VERB") {
+      // "The problem is that firms can wait": a clause is the predicate. The
+      // copula (with what stands before it) is the relation, the clause with its
+      // own subject and auxiliaries the argument.
+      const int cop = FirstChild(h, "cop");
+      for (int c : ChildrenOf(h)) {
+        if (c == cop || (c < cop && (Is(Rel(c), "aux") || IsNegation(c)))) rel.push_back(c);
+        if (c < cop && IsNegation(c)) t.negated = true;
+      }
+      std::vector<Slot> slots(1);
+      slots[0].head = h;
+      slots[0].core = slots[0].clausal = true;
+      const int mark = FirstChild(h, "mark");
+      if (mark > cop && mark < h && OneOf(Word(mark), kFoldedMarks)) slots[0].fold = mark;
+      Emit(subject, h, /*keep_first=*/true, &rel, &slots,
+           kCopulaConfidence - ClausePenalty(h, inherited), &t);
+      return;
+    }
     AddVerbGroup(h, &rel, &t);
     std::vector<Slot> slots;
     Slot predicate;
@@ -447,6 +484,9 @@ class SentenceReader {
     // subject or relative noun (their subtrees hold the predicate).
     std::vector<int> blocked = *rel;
     blocked.push_back(p);
+    // A copular clause ("the problem is that X"): the subject hangs under the
+    // clause that is also the second argument.
+    blocked.push_back(subject);
 
     std::vector<std::vector<int>> subjects =
         Variants(subject, /*split=*/true, blocked, {}, /*subject=*/true);

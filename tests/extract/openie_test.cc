@@ -166,6 +166,14 @@ const Row kRows[] = {
     {"plural-noun tag on a verb with a subject",
      "This/PRON/DT/2/nsubj results/NOUN/NNS/0/root in/ADP/IN/4/case deaths/NOUN/NNS/2/nmod", "This",
      "results in", "deaths"},
+    {"conjoined verbs side by side share the object",
+     "Traders/NOUN/NNS/2/nsubj buy/VERB/VBP/0/root and/CCONJ/CC/4/cc sell/VERB/VBP/2/conj "
+     "shares/NOUN/NNS/4/obj",
+     "Traders", "buy", "shares"},
+    {"copular clause as predicate leaves the subject out",
+     "The/DET/DT/2/det problem/NOUN/NN/7/nsubj is/AUX/VBZ/7/cop that/SCONJ/IN/7/mark "
+     "firms/NOUN/NNS/7/nsubj can/AUX/MD/7/aux wait/VERB/VB/0/root",
+     "The problem", "is that", "firms can wait"},
     {"apposition",
      "Smith/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det leader/NOUN/NN/1/appos "
      ",/PUNCT/,/4/punct resigned/VERB/VBD/0/root",
