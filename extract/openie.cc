@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdlib>
 
 namespace polgraph::extract {
 namespace {
@@ -565,6 +564,20 @@ class SentenceReader {
     out_.push_back(std::move(t));
   }
 
+  // Whether the clause that word `i` belongs to is in the past tense: its verb
+  // (or copula, or an auxiliary) is a past form.
+  bool IsPast(int i) const {
+    for (int depth = 0; depth < 8 && i >= 0; ++depth, i = head_[i]) {
+      if (!IsPredicate(i)) continue;
+      if (w_[i].xpos == "VBD") return true;
+      for (int c : ChildrenOf(i)) {
+        if ((Is(Rel(c), "aux") || Is(Rel(c), "cop")) && w_[c].xpos == "VBD") return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
   // "X's Y" -> "X | has | Y".
   void Possessive(int q) {
     const int h = head_[q];
@@ -582,7 +595,7 @@ class SentenceReader {
     if (owner.empty() || owned.empty()) return;
     OpenTriple t;
     t.arg1 = MakeArgument(owner);
-    t.relation = "has";
+    t.relation = IsPast(h) ? "had" : (w_[q].xpos == "NNS" || w_[q].xpos == "NNPS") ? "have" : "has";
     t.args.push_back(MakeArgument(owned));
     t.confidence = kPossessiveConfidence;
     out_.push_back(std::move(t));
@@ -594,10 +607,10 @@ class SentenceReader {
   static bool DropAtHead(std::string_view d, bool split, bool copular) {
     // A copular predicate's obliques are arguments of their own.
     if (copular && Is(d, "obl")) return true;
-    if ((d == "acl:relcl" && !getenv("OIE_RELCL")) || d == "appos" || Is(d, "parataxis") ||
-        d == "dep" || d == "list")
+    if (d == "acl:relcl" || d == "appos" || Is(d, "parataxis") || d == "dep" || d == "list")
       return true;
-    if (Is(d, "nsubj") || Is(d, "csubj") || Is(d, "cop") || Is(d, "aux") || Is(d, "advcl"))
+    if (Is(d, "nsubj") || Is(d, "csubj") || Is(d, "cop") || Is(d, "aux") || Is(d, "advcl") ||
+        Is(d, "mark"))
       return true;
     return split && (Is(d, "conj") || d == "cc" || d == "cc:preconj");
   }
