@@ -178,10 +178,18 @@ const Row kRows[] = {
      "Smith/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det leader/NOUN/NN/1/appos "
      ",/PUNCT/,/4/punct resigned/VERB/VBD/0/root",
      "Smith", "is", "the leader"},
-    {"possessive",
-     "Smith/PROPN/NNP/3/nmod:poss 's/PART/POS/1/case party/NOUN/NN/4/nsubj won/VERB/VBD/0/root "
+    {"possessive, present clause",
+     "Smith/PROPN/NNP/3/nmod:poss 's/PART/POS/1/case party/NOUN/NN/4/nsubj wins/VERB/VBZ/0/root "
      "seats/NOUN/NNS/4/obj",
      "Smith", "has", "party"},
+    {"possessive, past clause",
+     "Smith/PROPN/NNP/3/nmod:poss 's/PART/POS/1/case party/NOUN/NN/4/nsubj won/VERB/VBD/0/root "
+     "seats/NOUN/NNS/4/obj",
+     "Smith", "had", "party"},
+    {"possessive, plural owner",
+     "Voters/NOUN/NNS/3/nmod:poss '/PART/POS/1/case hopes/NOUN/NNS/4/nsubj rise/VERB/VBP/0/root "
+     "again/ADV/RB/4/advmod",
+     "Voters", "have", "hopes"},
 };
 
 TEST(OpenTriples, OneConstructionPerRow) {
