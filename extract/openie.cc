@@ -653,15 +653,14 @@ class SentenceReader {
     const bool copular = !clause && HasChild(h, "cop");
     stack_.clear();
     stack_.push_back(h);
-    while (!stack_.empty()) {
+    // The size check stops a walk round a cycle, should a parse not be a tree.
+    while (!stack_.empty() && words->size() <= static_cast<size_t>(n_)) {
       const int i = stack_.back();
       stack_.pop_back();
       if (!contains(skip, i)) words->push_back(i);
       for (int c : ChildrenOf(i)) {
         if (contains(blocked, c)) continue;
         if (i == h && !clause && DropAtHead(Rel(c), split, copular)) continue;
-        // Relative clauses are triples of their own, at any depth of a noun phrase.
-        if (false && !clause && Rel(c) == "acl:relcl") continue;
         // A noun standing in as a subject ("men" of "about two young men who
         // stumble") leaves its own preposition behind.
         if (i == h && subject && (Rel(c) == "case" || Rel(c) == "mark")) continue;
@@ -670,16 +669,25 @@ class SentenceReader {
       }
     }
     std::sort(words->begin(), words->end());
-    while (!words->empty() && IsEdgeJunk(words->front(), true)) words->erase(words->begin());
-    while (!words->empty() && IsEdgeJunk(words->back(), false)) words->pop_back();
+    while (!words->empty() && IsEdgeJunk(*words, true)) words->erase(words->begin());
+    while (!words->empty() && IsEdgeJunk(*words, false)) words->pop_back();
   }
 
-  bool IsEdgeJunk(int i, bool front) const {
-    if (w_[i].upos == "PUNCT") {
-      // Keep a closing quote or bracket whose opener is inside.
-      return true;
+  // Punctuation never starts or ends an argument, except a quote or bracket
+  // whose partner is inside (`` Velocity ''); nor does a conjunction start one.
+  bool IsEdgeJunk(const std::vector<int>& words, bool front) const {
+    const int i = front ? words.front() : words.back();
+    if (w_[i].upos != "PUNCT") return front && (Rel(i) == "cc" || Rel(i) == "cc:preconj");
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kPairs = {
+        {{"``", "''"}, {"\"", "\""}, {"(", ")"}, {"-LRB-", "-RRB-"}, {"[", "]"}}};
+    for (const auto& [open, close] : kPairs) {
+      if (Word(i) != (front ? open : close)) continue;
+      const std::string_view partner = front ? close : open;
+      for (size_t k = 1; k < words.size(); ++k) {
+        if (Word(words[front ? k : words.size() - 1 - k]) == partner) return false;
+      }
     }
-    return front && (Rel(i) == "cc" || Rel(i) == "cc:preconj");
+    return true;
   }
 
   std::string JoinWords(const std::vector<int>& words) const {
@@ -692,7 +700,13 @@ class SentenceReader {
             words[k] == words[k - 1] + 1 && prev.end == tok.start && tok.start != 0;
         if (!touching) s += ' ';
       }
-      s.append(tok.text.data(), tok.text.size());
+      // The word as it stands in the text when the span points there, else the
+      // token's own view (words given without a text have empty spans).
+      if (tok.end > tok.start && tok.end <= text_.size()) {
+        s.append(text_.substr(tok.start, tok.end - tok.start));
+      } else {
+        s.append(tok.text.data(), tok.text.size());
+      }
     }
     return s;
   }
@@ -702,7 +716,6 @@ class SentenceReader {
     a.text = JoinWords(words);
     a.start = w_[words.front()].token.start;
     a.end = w_[words.back()].token.end;
-    (void)text_;
     return a;
   }
 

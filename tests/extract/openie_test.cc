@@ -307,6 +307,20 @@ TEST(OpenTriples, SurvivesMalformedHeads) {
       MakeTree("He/PRON/PRP/9/nsubj took/VERB/VBD/2/root a/DET/DT/4/det loan/NOUN/NN/-3/obj");
   const auto triples = ExtractOpenTriples(tree->sentence, tree->text);
   EXPECT_TRUE(triples.empty()) << ShowAll(triples);
+  // A cycle (obj <-> det) must not hang the argument walk.
+  auto cycle =
+      MakeTree("He/PRON/PRP/2/nsubj took/VERB/VBD/0/root a/DET/DT/4/det loan/NOUN/NN/3/obj");
+  cycle->sentence.words[3].head = 3;
+  const auto cyclic = ExtractOpenTriples(cycle->sentence, cycle->text);
+  EXPECT_LE(cyclic.size(), 1u) << ShowAll(cyclic);
+}
+
+TEST(OpenTriples, QuotesStayPaired) {
+  auto tree = MakeTree(
+      "They/PRON/PRP/2/nsubj lost/VERB/VBD/0/root on/ADP/IN/5/case ``/PUNCT/``/5/punct "
+      "Velocity/PROPN/NNP/2/obl ''/PUNCT/''/5/punct");
+  const auto triples = ExtractOpenTriples(tree->sentence, tree->text);
+  EXPECT_NE(Find(triples, "They", "lost on", "`` Velocity ''"), nullptr) << ShowAll(triples);
 }
 
 // The whole pipeline: tokenizer, tagger, parser and these rules.
