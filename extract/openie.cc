@@ -661,6 +661,9 @@ class SentenceReader {
       for (int c : ChildrenOf(i)) {
         if (contains(blocked, c)) continue;
         if (i == h && !clause && DropAtHead(Rel(c), split, copular)) continue;
+        // "a tough market, and the U.S. is behind": a conjoined clause with a
+        // subject of its own is a triple of its own.
+        if (i == h && !clause && Is(Rel(c), "conj") && HasChild(c, "nsubj")) continue;
         // A noun standing in as a subject ("men" of "about two young men who
         // stumble") leaves its own preposition behind.
         if (i == h && subject && (Rel(c) == "case" || Rel(c) == "mark")) continue;
