@@ -467,6 +467,8 @@ class SentenceReader {
       if (core != slots->end()) std::rotate(slots->begin(), core, core + 1);
     }
     const Slot first = slots->front();
+    // "X would be | if Y": an adverbial clause alone says little about X.
+    if (first.clausal && !first.core) confidence -= 0.15;
     std::vector<int> skip_first;
     std::sort(rel->begin(), rel->end());
     rel->erase(std::unique(rel->begin(), rel->end()), rel->end());
