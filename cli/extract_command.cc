@@ -31,7 +31,7 @@ struct ExtractArgs {
 
 void AddCommonOptions(CLI::App* cmd, ExtractArgs* a) {
   AddInputOptions(cmd, &a->input);
-  cmd->add_option("--min-confidence", a->min_confidence, "Drop relations below this confidence")
+  cmd->add_option("--min-confidence", a->min_confidence, "Drop relations (and open triples) below this confidence")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
 }
@@ -250,14 +250,17 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
       }
       pipeline = std::move(loaded.value());
     }
-    *exit_code =
-        RunExtraction(*args, "extract", [&pipeline](const Document& doc, const Extraction& ex) {
+    *exit_code = RunExtraction(
+        *args, "extract", [&pipeline, &args](const Document& doc, const Extraction& ex) {
           for (const Relation& r : ex.relations) std::cout << RelationToJson(r, doc.title) << "\n";
           if (!pipeline) return;
           const std::vector<extract::nlp::AnalyzedSentence> sentences = pipeline->Analyze(doc.text);
           for (size_t i = 0; i < sentences.size(); ++i) {
-            for (const extract::OpenTriple& t : extract::ExtractOpenTriples(sentences[i], doc.text))
+            for (const extract::OpenTriple& t :
+                 extract::ExtractOpenTriples(sentences[i], doc.text)) {
+              if (t.confidence < args->min_confidence) continue;
               std::cout << OpenTripleToJson(doc.id, i, t) << "\n";
+            }
           }
         });
   });
