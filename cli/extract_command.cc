@@ -31,7 +31,8 @@ struct ExtractArgs {
 
 void AddCommonOptions(CLI::App* cmd, ExtractArgs* a) {
   AddInputOptions(cmd, &a->input);
-  cmd->add_option("--min-confidence", a->min_confidence, "Drop relations (and open triples) below this confidence")
+  cmd->add_option("--min-confidence", a->min_confidence,
+                  "Drop relations (and open triples) below this confidence")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
 }
