@@ -355,6 +355,12 @@ class SentenceReader {
     AddSlots(p, relative_noun, &slots);
     FollowXcomps(p, &rel, &slots, &t);
     BorrowObject(p, &slots);
+    if (Rel(p) == "acl" && w_[p].xpos == "VBN") {
+      // "a charter issued by the king" -> "a charter | was issued by | the king":
+      // a participle modifying a noun is a passive whose auxiliary is implied.
+      const bool plural = w_[subject].xpos == "NNS" || w_[subject].xpos == "NNPS";
+      t.relation = IsPast(subject) ? (plural ? "were" : "was") : (plural ? "are" : "is");
+    }
     double confidence = kVerbConfidence - ClausePenalty(p, inherited);
     Emit(subject, p, /*keep_first=*/false, &rel, &slots, confidence, &t);
   }
@@ -480,7 +486,8 @@ class SentenceReader {
       skip_first.push_back(first.fold);
       if (!first.core) confidence -= 0.03;
     }
-    t->relation = JoinWords(*rel);
+    // A relation may start with an implied auxiliary set by the caller.
+    t->relation = t->relation.empty() ? JoinWords(*rel) : t->relation + ' ' + JoinWords(*rel);
     // Words never part of an argument: the relation's words and the predicate's
     // subject or relative noun (their subtrees hold the predicate).
     std::vector<int> blocked = *rel;

@@ -174,6 +174,10 @@ const Row kRows[] = {
      "The/DET/DT/2/det problem/NOUN/NN/7/nsubj is/AUX/VBZ/7/cop that/SCONJ/IN/7/mark "
      "firms/NOUN/NNS/7/nsubj can/AUX/MD/7/aux wait/VERB/VB/0/root",
      "The problem", "is that", "firms can wait"},
+    {"participle after a noun is a passive",
+     "They/PRON/PRP/2/nsubj signed/VERB/VBD/0/root a/DET/DT/4/det charter/NOUN/NN/2/obj "
+     "issued/VERB/VBN/4/acl by/ADP/IN/8/case the/DET/DT/8/det king/NOUN/NN/5/obl:agent",
+     "a charter", "was issued by", "the king"},
     {"apposition",
      "Smith/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det leader/NOUN/NN/1/appos "
      ",/PUNCT/,/4/punct resigned/VERB/VBD/0/root",
