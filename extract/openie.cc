@@ -355,10 +355,14 @@ class SentenceReader {
     AddSlots(p, relative_noun, &slots);
     FollowXcomps(p, &rel, &slots, &t);
     BorrowObject(p, &slots);
-    if (Rel(p) == "acl" && w_[p].xpos == "VBN") {
-      // "a charter issued by the king" -> "a charter | was issued by | the king":
-      // a participle modifying a noun is a passive whose auxiliary is implied.
-      const bool plural = w_[subject].xpos == "NNS" || w_[subject].xpos == "NNPS";
+    // A participle after a noun ("a charter issued by the king", "baskets
+    // surrounding them") or set off as an adjunct of the subject ("..., placing
+    // it twelfth") has an implied auxiliary: "was issued by", "are surrounding",
+    // "was placing". Its tense is the clause's, its number the subject's.
+    const bool adjunct =
+        inherited && Is(Rel(p), "advcl") && !HasChild(p, "aux") && !HasChild(p, "mark");
+    if ((Rel(p) == "acl" || adjunct) && (w_[p].xpos == "VBN" || w_[p].xpos == "VBG")) {
+      const bool plural = IsPlural(subject);
       t.relation = IsPast(subject) ? (plural ? "were" : "was") : (plural ? "are" : "is");
     }
     double confidence = kVerbConfidence - ClausePenalty(p, inherited);
@@ -573,6 +577,12 @@ class SentenceReader {
     out_.push_back(std::move(t));
   }
 
+  bool IsPlural(int i) const {
+    static constexpr std::array<std::string_view, 3> kPluralPronouns = {"they", "we", "you"};
+    return w_[i].xpos == "NNS" || w_[i].xpos == "NNPS" || OneOf(Word(i), kPluralPronouns) ||
+           HasChild(i, "conj");
+  }
+
   // Whether the clause that word `i` belongs to is in the past tense: its verb
   // (or copula, or an auxiliary) is a past form.
   bool IsPast(int i) const {
@@ -604,7 +614,7 @@ class SentenceReader {
     if (owner.empty() || owned.empty()) return;
     OpenTriple t;
     t.arg1 = MakeArgument(owner);
-    t.relation = IsPast(h) ? "had" : (w_[q].xpos == "NNS" || w_[q].xpos == "NNPS") ? "have" : "has";
+    t.relation = IsPast(h) ? "had" : IsPlural(q) ? "have" : "has";
     t.args.push_back(MakeArgument(owned));
     t.confidence = kPossessiveConfidence;
     out_.push_back(std::move(t));

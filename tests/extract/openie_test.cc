@@ -178,6 +178,10 @@ const Row kRows[] = {
      "They/PRON/PRP/2/nsubj signed/VERB/VBD/0/root a/DET/DT/4/det charter/NOUN/NN/2/obj "
      "issued/VERB/VBN/4/acl by/ADP/IN/8/case the/DET/DT/8/det king/NOUN/NN/5/obl:agent",
      "a charter", "was issued by", "the king"},
+    {"participial adjunct of the subject",
+     "They/PRON/PRP/2/nsubj left/VERB/VBD/0/root early/ADV/RB/2/advmod ,/PUNCT/,/5/punct "
+     "taking/VERB/VBG/2/advcl the/DET/DT/7/det train/NOUN/NN/5/obj",
+     "They", "were taking", "the train"},
     {"apposition",
      "Smith/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det leader/NOUN/NN/1/appos "
      ",/PUNCT/,/4/punct resigned/VERB/VBD/0/root",
