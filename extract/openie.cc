@@ -99,7 +99,7 @@ class SentenceReader {
   std::vector<OpenTriple> Run() {
     for (int i = 0; i < n_; ++i) {
       if (merged_[i]) continue;
-      if (HasChild(i, "cop")) {
+      if (HasChild(i, "cop") && (w_[i].upos != "VERB" || IsClausePredicate(i))) {
         Copular(i);
       } else if (IsVerbal(i)) {
         Verbal(i);
@@ -149,6 +149,17 @@ class SentenceReader {
     if (w.upos != "VERB" && w.upos != "AUX") return false;
     if (Is(w.deprel, "aux") || Is(w.deprel, "cop")) return false;
     return IsClausalDeprel(w.deprel);
+  }
+  // "The problem is that firms wait": a verb under a copula that heads a clause
+  // of its own, with a complementizer or a second subject after the copula.
+  // (A verb with a copula and neither is a passive the parser labelled oddly:
+  // "were mobilized".)
+  bool IsClausePredicate(int i) const {
+    const int cop = FirstChild(i, "cop");
+    for (int c : ChildrenOf(i)) {
+      if (c > cop && c < i && (Is(Rel(c), "mark") || Is(Rel(c), "nsubj"))) return true;
+    }
+    return false;
   }
   bool IsPredicate(int i) const { return IsVerbal(i) || HasChild(i, "cop"); }
   bool IsRelative(int i) const {
@@ -216,6 +227,7 @@ class SentenceReader {
     int first_aux = p;
     for (int c : ChildrenOf(p)) {
       const std::string& d = Rel(c);
+      if (w_[c].upos == "PUNCT") continue;  // a mislabelled quote is no particle
       if (Is(d, "aux") || Is(d, "cop")) {
         rel->push_back(c);
         first_aux = std::min(first_aux, c);

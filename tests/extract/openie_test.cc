@@ -182,6 +182,10 @@ const Row kRows[] = {
      "They/PRON/PRP/2/nsubj left/VERB/VBD/0/root early/ADV/RB/2/advmod ,/PUNCT/,/5/punct "
      "taking/VERB/VBG/2/advcl the/DET/DT/7/det train/NOUN/NN/5/obj",
      "They", "were taking", "the train"},
+    {"passive whose auxiliary was labelled a copula",
+     "Troops/NOUN/NNS/3/nsubj were/AUX/VBD/3/cop mobilized/VERB/VBN/0/root in/ADP/IN/5/case "
+     "1950/NUM/CD/3/obl",
+     "Troops", "were mobilized in", "1950"},
     {"apposition",
      "Smith/PROPN/NNP/6/nsubj ,/PUNCT/,/4/punct the/DET/DT/4/det leader/NOUN/NN/1/appos "
      ",/PUNCT/,/4/punct resigned/VERB/VBD/0/root",
