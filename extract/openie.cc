@@ -60,6 +60,7 @@ constexpr double kVerbConfidence = 0.90;
 constexpr double kCopulaConfidence = 0.85;
 constexpr double kApposConfidence = 0.60;
 constexpr double kPossessiveConfidence = 0.3;
+constexpr size_t kMaxAppositionWords = 12;
 constexpr size_t kMaxConjuncts = 4;  // conjuncts split out of one argument
 // Triples with one conjunct of a coordinated argument ("attacks and raids" ->
 // "attacks", "raids") rank below the triple with the whole coordination: the
@@ -581,6 +582,8 @@ class SentenceReader {
     // An apposition is set off by a comma, a bracket or a dash; without one it
     // is more often a misparsed compound or object.
     if (x.empty() || y.empty() || y.front() == 0 || w_[y.front() - 1].upos != "PUNCT") return;
+    // "X, the Y" describes X with a noun phrase; a long stretch is a misparse.
+    if (y.size() > kMaxAppositionWords) return;
     OpenTriple t;
     t.arg1 = MakeArgument(x);
     t.relation = "is";
@@ -623,6 +626,10 @@ class SentenceReader {
       if (Is(Rel(c), "det") && c < h) blocked.push_back(c);
     }
     auto owned = Variants(h, false, blocked, {}, /*subject=*/true).front();
+    // What is owned follows the owner ("X 's long career"); anything before
+    // it came in through a misparse.
+    owned.erase(owned.begin(),
+                std::upper_bound(owned.begin(), owned.end(), owner.empty() ? q : owner.back()));
     if (owner.empty() || owned.empty()) return;
     OpenTriple t;
     t.arg1 = MakeArgument(owner);
