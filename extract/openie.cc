@@ -189,9 +189,12 @@ class SentenceReader {
       // "the Belzbergs, who own ...": the noun the relative clause modifies, even
       // when the parser attached the clause some other way. A clause hung on a
       // verb ("began a feud, which led to ...") most often speaks of its object.
-      if (head_[p] < 0) return subject;
-      if (IsNominal(w_[head_[p]])) return head_[p];
-      const int object = IsVerbal(head_[p]) ? FirstChild(head_[p], "obj") : -1;
+      if (head_[p] >= 0 && IsNominal(w_[head_[p]])) return head_[p];
+      // Misattached: a relative pronoun follows its noun ("the Belzbergs, who").
+      int before = subject - 1;
+      while (before >= 0 && w_[before].upos == "PUNCT") --before;
+      if (before >= 0 && IsNominal(w_[before]) && w_[before].upos != "PRON") return before;
+      const int object = head_[p] >= 0 && IsVerbal(head_[p]) ? FirstChild(head_[p], "obj") : -1;
       return object >= 0 ? object : subject;
     }
     if (depth > 4 || head_[p] < 0) return -1;

@@ -142,6 +142,11 @@ const Row kRows[] = {
      "the/DET/DT/2/det city/NOUN/NN/0/root in/ADP/IN/4/case which/PRON/WDT/6/obl "
      "he/PRON/PRP/6/nsubj lived/VERB/VBD/2/acl:relcl",
      "he", "lived in", "the city"},
+    {"relative clause hung on the verb still speaks of the noun before it",
+     "It/PRON/PRP/2/nsubj deterred/VERB/VBD/0/root the/DET/DT/4/det Belzbergs/PROPN/NNPS/2/obj "
+     ",/PUNCT/,/7/punct who/PRON/WP/7/nsubj own/VERB/VBP/2/acl:relcl a/DET/DT/9/det "
+     "stake/NOUN/NN/7/obj",
+     "the Belzbergs", "own", "a stake"},
     {"coordinated verbs share the subject",
      "Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root him/PRON/PRP/2/obj and/CCONJ/CC/5/cc "
      "charged/VERB/VBD/2/conj his/PRON/PRP$/7/nmod:poss brother/NOUN/NN/5/obj",
