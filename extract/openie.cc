@@ -276,6 +276,8 @@ class SentenceReader {
         if (mark >= 0 && mark < c && OneOf(Word(mark), kFoldedMarks)) s.fold = mark;
       } else if (Is(d, "xcomp")) {
         if (IsVerbal(c)) continue;  // its own triple, or merged into the relation
+        // "continues to be influential": the relation runs on (FollowCopularXcomp).
+        if (HasChild(c, "cop") && !HasChild(c, "nsubj") && !HasChild(p, "obj")) continue;
         s.core = true;
         const int kase = FirstChild(c, "case");
         if (kase >= 0 && kase < c) s.fold = kase;
@@ -304,7 +306,10 @@ class SentenceReader {
       for (int c : ChildrenOf(last)) {
         if (Is(Rel(c), "xcomp") && IsVerbal(c) && !HasChild(c, "nsubj")) x = c;
       }
-      if (x < 0) break;
+      if (x < 0) {
+        FollowCopularXcomp(last, rel, slots, t);
+        break;
+      }
       merged_[x] = 1;
       rel->push_back(x);
       for (int c : ChildrenOf(x)) {
@@ -315,6 +320,42 @@ class SentenceReader {
       last = x;
     }
     return last;
+  }
+
+  // "continues to be influential in X", "seems to be a leader": an xcomp with a
+  // copula ends a chain; an adjective joins the relation with its preposition,
+  // a noun is the second argument.
+  void FollowCopularXcomp(int last, std::vector<int>* rel, std::vector<Slot>* slots,
+                          OpenTriple* t) {
+    int x = -1;
+    for (int c : ChildrenOf(last)) {
+      if (Is(Rel(c), "xcomp") && HasChild(c, "cop") && !HasChild(c, "nsubj")) x = c;
+    }
+    if (x < 0) return;
+    merged_[x] = 1;
+    for (int c : ChildrenOf(x)) {
+      if (Is(Rel(c), "mark") && c < x) rel->push_back(c);
+    }
+    AddVerbGroup(x, rel, t);
+    if (w_[x].upos == "ADJ") {
+      rel->push_back(x);
+      AddSlots(x, -1, slots);
+      return;
+    }
+    Slot s;
+    s.head = x;
+    s.core = true;
+    const int kase = FirstChild(x, "case");
+    if (kase >= 0 && kase < x) s.fold = kase;
+    slots->push_back(s);
+    for (int c : ChildrenOf(x)) {
+      if (!Is(Rel(c), "obl")) continue;
+      Slot o;
+      o.head = c;
+      const int k = FirstChild(c, "case");
+      if (k >= 0 && k < c) o.fold = k;
+      slots->push_back(o);
+    }
   }
 
   // "are equipped to change X and modify Y": a verb coordinated with an

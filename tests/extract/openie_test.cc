@@ -116,6 +116,10 @@ const Row kRows[] = {
      "He/PRON/PRP/3/nsubj was/AUX/VBD/3/cop able/ADJ/JJ/0/root to/PART/TO/5/mark "
      "control/VERB/VB/3/xcomp the/DET/DT/7/det army/NOUN/NN/5/obj",
      "He", "was able to control", "the army"},
+    {"copular infinitive ends a chain",
+     "The/DET/DT/2/det effect/NOUN/NN/3/nsubj continues/VERB/VBZ/0/root to/PART/TO/6/mark "
+     "be/AUX/VB/6/cop influential/ADJ/JJ/3/xcomp in/ADP/IN/8/case theories/NOUN/NNS/6/obl",
+     "The effect", "continues to be influential in", "theories"},
     {"copula with a noun",
      "Smith/PROPN/NNP/4/nsubj is/AUX/VBZ/4/cop the/DET/DT/4/det leader/NOUN/NN/0/root", "Smith",
      "is", "the leader"},
