@@ -285,7 +285,10 @@ class SentenceReader {
         const int kase = FirstChild(c, "case");
         if (kase >= 0 && kase < c) s.fold = kase;
       } else if (Is(d, "advcl")) {
-        // "taught there until he switched to Merck": when, why and how.
+        // "taught there until he switched to Merck": when, why and how. A clause
+        // with its own subject but no subordinator is a sentence of its own
+        // ("X were the fathers; they believed ...") that the parser attached here.
+        if (HasChild(c, "nsubj") && !HasChild(c, "mark") && !HasChild(c, "advmod")) continue;
         s.clausal = true;
       } else {
         continue;
@@ -387,7 +390,8 @@ class SentenceReader {
     for (int c : ChildrenOf(p)) {
       if (!Is(Rel(c), "conj") || !IsVerbal(c) || HasChild(c, "nsubj")) continue;
       // Only verbs side by side ("buy and sell"), where nothing else can be p's.
-      if (c != p + 2 || Rel(p + 1) != "cc") continue;
+      // Same form, so "was never vaulted and retains a ceiling" lends nothing.
+      if (c != p + 2 || Rel(p + 1) != "cc" || w_[c].xpos != w_[p].xpos) continue;
       const int object = FirstChild(c, "obj");
       if (object < 0) continue;
       Slot s;
@@ -733,6 +737,8 @@ class SentenceReader {
     // clause argument keeps its inner structure.
     const bool clause = whole || IsVerbal(h);
     const bool copular = !clause && HasChild(h, "cop");
+    // What stands before a copula is not part of its predicate.
+    const int cop = copular ? FirstChild(h, "cop") : -1;
     stack_.clear();
     stack_.push_back(h);
     // The size check stops a walk round a cycle, should a parse not be a tree.
@@ -743,6 +749,7 @@ class SentenceReader {
       for (int c : ChildrenOf(i)) {
         if (contains(blocked, c)) continue;
         if (i == h && !clause && DropAtHead(Rel(c), split, copular)) continue;
+        if (i == h && c < cop) continue;
         // "a tough market, and the U.S. is behind": a conjoined clause with a
         // subject of its own is a triple of its own.
         if (i == h && !clause && Is(Rel(c), "conj") && HasChild(c, "nsubj")) continue;

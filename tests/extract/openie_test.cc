@@ -314,6 +314,16 @@ TEST(OpenTriples, NothingWithoutSubjectOrSecondArgument) {
   }
 }
 
+TEST(OpenTriples, PassiveVerbBorrowsNoObject) {
+  auto tree = MakeTree(
+      "It/PRON/PRP/4/nsubj:pass was/AUX/VBD/4/aux:pass never/ADV/RB/4/advmod "
+      "vaulted/VERB/VBN/0/root and/CCONJ/CC/6/cc retains/VERB/VBZ/4/conj a/DET/DT/8/det "
+      "ceiling/NOUN/NN/6/obj");
+  const auto triples = ExtractOpenTriples(tree->sentence, tree->text);
+  EXPECT_NE(Find(triples, "It", "retains", "a ceiling"), nullptr) << ShowAll(triples);
+  EXPECT_EQ(Find(triples, "It", "was never vaulted", "a ceiling"), nullptr) << ShowAll(triples);
+}
+
 TEST(OpenTriples, AppositionNeedsPunctuation) {
   // "President Smith" misparsed as an apposition: no "is" triple without a comma.
   auto tree =
