@@ -6,8 +6,11 @@
 // took | a $9.7 million loan". The relation carries auxiliaries, negation and
 // particles ("has not given up"), xcomp chains ("wants to meet"), and the
 // preposition of the first oblique when there is no object ("was elected by").
-// Relative clauses, coordination, appositions ("X, the Y" -> "X | is | Y") and
-// possessives ("X's Y" -> "X | has | Y") add triples of their own.
+// Relative clauses, conjoined verbs, participles ("a charter issued by the king"
+// -> "a charter | was issued by | the king"), appositions ("X, the Y" -> "X | is |
+// Y") and possessives ("X's Y" -> "X | has | Y") add triples of their own. A
+// coordinated argument gives the triple with the whole coordination and, ranked
+// lower, one per conjunct.
 //
 // Everything here is a pure function of its inputs: thread-safe, no state.
 #pragma once
