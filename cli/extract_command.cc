@@ -26,7 +26,6 @@ struct ExtractArgs {
   double min_confidence = 0.0;
   bool open = false;             // --open: also open triples of every sentence
   std::string format = "jsonl";  // --format: jsonl, or carb (open triples of tokenized lines)
-  std::string models_dir;        // --models: tagger and parser for --open
 };
 
 void AddCommonOptions(CLI::App* cmd, ExtractArgs* a) {
@@ -48,7 +47,7 @@ Result<std::unique_ptr<extract::nlp::NlpPipeline>> LoadPipeline(const std::strin
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void WriteArgument(JsonWriter& w, const extract::OpenArgument& a) {
+void WriteArgument(JsonWriter& w, const OpenArgument& a) {
   w.StartObject();
   w.Key("text");
   w.String(a.text.data(), static_cast<rapidjson::SizeType>(a.text.size()));
@@ -61,8 +60,7 @@ void WriteArgument(JsonWriter& w, const extract::OpenArgument& a) {
 
 // One open triple as a JSON line (without the newline): {"type":"open", "doc",
 // "sentence", "arg1", "relation", "args", "confidence", "negated", "hypothetical"}.
-std::string OpenTripleToJson(const std::string& doc, size_t sentence,
-                             const extract::OpenTriple& t) {
+std::string OpenTripleToJson(const std::string& doc, size_t sentence, const OpenTriple& t) {
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();
@@ -78,7 +76,7 @@ std::string OpenTripleToJson(const std::string& doc, size_t sentence,
   w.String(t.relation.data(), static_cast<rapidjson::SizeType>(t.relation.size()));
   w.Key("args");
   w.StartArray();
-  for (const extract::OpenArgument& a : t.args) WriteArgument(w, a);
+  for (const OpenArgument& a : t.args) WriteArgument(w, a);
   w.EndArray();
   w.Key("confidence");
   w.Double(static_cast<double>(static_cast<int>(t.confidence * 1000 + 0.5)) / 1000);
@@ -104,7 +102,7 @@ std::string CarbField(std::string_view s) {
 // `sentence \t confidence \t relation \t arg1 \t arg2 ...`, the order of CaRB's
 // tab reader, so arguments keep the benchmark's tokenization.
 int RunCarb(const ExtractArgs& a) {
-  auto pipeline = LoadPipeline(a.models_dir);
+  auto pipeline = LoadPipeline(a.input.models_dir);
   if (!pipeline.ok()) {
     std::cerr << "polgraph extract: " << pipeline.status().message() << "\n";
     return kExitFailed;
@@ -136,13 +134,13 @@ int RunCarb(const ExtractArgs& a) {
       sentence.start = 0;
       sentence.end = line.size();
       const std::string sentence_field = CarbField(line);
-      for (const extract::OpenTriple& t : extract::ExtractOpenTriples(sentence, line)) {
+      for (const OpenTriple& t : extract::ExtractOpenTriples(sentence, line)) {
         if (t.confidence < a.min_confidence) continue;
         ++triples;
         std::snprintf(buf, sizeof buf, "%.3f", t.confidence);
         std::cout << sentence_field << '\t' << buf << '\t' << CarbField(t.relation) << '\t'
                   << CarbField(t.arg1.text);
-        for (const extract::OpenArgument& arg : t.args) std::cout << '\t' << CarbField(arg.text);
+        for (const OpenArgument& arg : t.args) std::cout << '\t' << CarbField(arg.text);
         std::cout << '\n';
       }
     }
@@ -171,6 +169,7 @@ int RunExtraction(const ExtractArgs& a, const std::string& verb,
                   const std::function<void(const Document&, const Extraction&)>& emit) {
   extract::ExtractOptions options = ExtractOptionsOf(a.input);
   options.min_confidence = a.min_confidence;
+  options.open_triples = a.open;
   auto extractor = extract::LoadDefaultExtractor(options);
   if (!extractor.ok()) {
     std::cerr << "polgraph " << verb << ": " << extractor.status().message() << "\n";
@@ -232,37 +231,17 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
                   "(sentence, confidence, relation, arg1, arg2...)")
       ->capture_default_str()
       ->check(CLI::IsMember({"jsonl", "carb"}));
-  cmd->add_option("--models", args->models_dir,
-                  "directory holding tagger.pgm and parser.pgm, for --open (default: "
-                  "$POLGRAPH_MODELS, then the models/ the build knows)");
   cmd->callback([args, exit_code] {
     if (args->format == "carb") {
       *exit_code = RunCarb(*args);
       return;
     }
-    std::unique_ptr<extract::nlp::NlpPipeline> pipeline;
-    if (args->open) {
-      auto loaded = LoadPipeline(args->models_dir);
-      if (!loaded.ok()) {
-        std::cerr << "polgraph extract: " << loaded.status().message() << "\n";
-        *exit_code = kExitFailed;
-        return;
+    *exit_code = RunExtraction(*args, "extract", [](const Document& doc, const Extraction& ex) {
+      for (const Relation& r : ex.relations) std::cout << RelationToJson(r, doc.title) << "\n";
+      for (const OpenTriple& t : ex.open_triples) {
+        std::cout << OpenTripleToJson(doc.id, t.sentence, t) << "\n";
       }
-      pipeline = std::move(loaded.value());
-    }
-    *exit_code = RunExtraction(
-        *args, "extract", [&pipeline, &args](const Document& doc, const Extraction& ex) {
-          for (const Relation& r : ex.relations) std::cout << RelationToJson(r, doc.title) << "\n";
-          if (!pipeline) return;
-          const std::vector<extract::nlp::AnalyzedSentence> sentences = pipeline->Analyze(doc.text);
-          for (size_t i = 0; i < sentences.size(); ++i) {
-            for (const extract::OpenTriple& t :
-                 extract::ExtractOpenTriples(sentences[i], doc.text)) {
-              if (t.confidence < args->min_confidence) continue;
-              std::cout << OpenTripleToJson(doc.id, i, t) << "\n";
-            }
-          }
-        });
+    });
   });
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/open_triple.h"
 #include "core/relation.h"
 
 namespace polgraph {
@@ -35,6 +36,7 @@ struct Entity {
 struct Extraction {
   std::vector<Entity> entities;
   std::vector<Relation> relations;
+  std::vector<OpenTriple> open_triples;  // only with ExtractOptions::open_triples
   int sentence_count = 0;
 };
 

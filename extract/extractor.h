@@ -23,6 +23,7 @@ struct ExtractOptions {
   // schemas/user_lexicon.md).
   std::vector<std::string> user_lexicons;
   std::string models_dir;  // tagger.pgm and parser.pgm; "" = nlp::DefaultModelsDir()
+  bool open_triples = false;  // also fill Extraction::open_triples (extract/openie.h)
 };
 
 class Extractor {

@@ -19,31 +19,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/open_triple.h"
 #include "extract/nlp/pipeline.h"
 
 namespace polgraph::extract {
 
-// One argument: its words (joined as they are spaced in the text) and the
-// half-open byte span from its first to its last word. Words inside the span
-// may be left out (a relative clause, a coordinated conjunct, a preposition
-// moved into the relation).
-struct OpenArgument {
-  std::string text;
-  size_t start = 0, end = 0;
-};
-
-struct OpenTriple {
-  OpenArgument arg1;               // the subject
-  std::string relation;            // e.g. "was elected by", "is", "wants to meet"
-  std::vector<OpenArgument> args;  // the object first, then obliques; never empty
-  double confidence = 0;           // in (0, 1]; ranks triples, higher is more likely right
-  bool negated = false;            // "did not meet", "never met"
-  bool hypothetical = false;       // a modal ("could meet") or a condition ("if he meets")
-};
-
 // The triples of one parsed sentence; `text` is what the token byte spans point
 // into. Returns an empty vector for a sentence without a predicate that has both
 // a subject and a second argument. Linear-ish in the sentence length.
+// OpenTriple::sentence is left 0 for the caller to set.
 std::vector<OpenTriple> ExtractOpenTriples(const nlp::AnalyzedSentence& sentence,
                                            std::string_view text);
 

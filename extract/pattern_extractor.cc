@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/entities.h"
+#include "extract/openie.h"
 #include "extract/relations.h"
 #include "extract/syntax_events.h"
 
@@ -36,6 +37,20 @@ Status PatternExtractor::Extract(const Document& doc, Extraction* out,
     if (r.confidence < options_.min_confidence) continue;
     r.extractor = Version();
     out->relations.push_back(std::move(r));
+  }
+  if (options_.open_triples) {
+    nlp::AnalyzedSentence parsed;
+    for (SentenceAnalysis& s : sentences) {
+      parsed.start = s.start;
+      parsed.end = s.end;
+      parsed.words.swap(s.parse);  // lent to the open IE reader, not copied
+      for (OpenTriple& t : ExtractOpenTriples(parsed, doc.text)) {
+        if (t.confidence < options_.min_confidence) continue;
+        t.sentence = s.index;
+        out->open_triples.push_back(std::move(t));
+      }
+      parsed.words.swap(s.parse);
+    }
   }
   return Status::Ok();
 }
