@@ -1,4 +1,4 @@
-// Extraction throughput: documents and bytes per second of the default extractor
+// Extraction throughput: documents, tokens and bytes per second of the default extractor
 // over real news (../shared/data/news/bbc_politics, read once into memory), and of
 // reading alone, single thread. Set POLGRAPH_BENCH_CORPUS to a file or folder to
 // measure another corpus.
@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "extract/extractor.h"
+#include "extract/nlp/tokenizer.h"
 #include "ingest/reader.h"
 
 namespace {
@@ -42,6 +43,9 @@ void BM_Extract(benchmark::State& state) {
     state.SkipWithError(extractor.status().message().c_str());
     return;
   }
+  // Tokens as the extractor's tokenizer counts them, for tokens per second.
+  size_t corpus_tokens = 0;
+  for (const Document& d : docs) corpus_tokens += polgraph::extract::nlp::Tokenize(d.text).size();
   size_t bytes = 0, relations = 0;
   for (auto _ : state) {
     for (const Document& d : docs) {
@@ -56,6 +60,9 @@ void BM_Extract(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["docs/s"] = benchmark::Counter(
       static_cast<double>(state.iterations() * docs.size()), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * corpus_tokens),
+                         benchmark::Counter::kIsRate);
   state.counters["relations/doc"] =
       static_cast<double>(relations) / static_cast<double>(state.iterations() * docs.size());
 }
