@@ -178,6 +178,18 @@ bool ActsAsPerson(const SentenceAnalysis& s, const MentionSpan& m) {
   return verb.upos == "VERB" && kPersonVerbs.count(verb.lemma) > 0;
 }
 
+// The entity of the subject of the clause that token k belongs to, or -1.
+int ClauseSubjectEntity(const SentenceAnalysis& s, size_t k) {
+  if (s.parse.size() != s.tokens.size() || s.parse[k].head <= 0) return -1;
+  const int verb = s.parse[k].head - 1;
+  for (size_t c = 0; c < s.parse.size(); ++c) {
+    if (s.parse[c].head - 1 != verb || s.parse[c].deprel != "nsubj") continue;
+    const int m = s.mention_at[c];
+    return m >= 0 ? s.mentions[static_cast<size_t>(m)].entity : -1;
+  }
+  return -1;
+}
+
 // 'F' or 'M' when the first word of a person's name is a first name of one sex.
 char SexOfName(const Resources& res, std::string_view label) {
   const std::string_view first = label.substr(0, label.find(' '));
@@ -290,7 +302,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
   // usually the one doing the hosting. Either way a person whose first name or
   // honorific says the other sex is skipped for the next most recent one.
   // "it" is the latest organisation or country, "they" the latest group, named
-  // in the last three sentences.
+  // in the same or the previous sentence.
   std::vector<char> sex;            // per entity: 'F', 'M' or 0
   std::vector<int> recent_persons;  // most recent first
   struct Recent {
@@ -331,9 +343,21 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         const PronounUse use = ClassifyPronoun(s, m.first);
         int antecedent = -1;
         if (use.referent == Referent::kMale || use.referent == Referent::kFemale) {
-          const int first = use.object ? last_person_before_sentence
-                                       : (sentence_topic >= 0 ? sentence_topic : topic);
-          if (first >= 0 && fits(first, use.referent)) {
+          int first = use.object ? last_person_before_sentence
+                                 : (sentence_topic >= 0 ? sentence_topic : topic);
+          // An object pronoun never is the subject of its own clause ("Garcia
+          // invited him"): with a parse, the latest other person fits.
+          const int own_subject = ClauseSubjectEntity(s, m.first);
+          if (use.object && own_subject >= 0) {
+            first = -1;
+            for (int e : recent_persons) {
+              if (e != own_subject && fits(e, use.referent)) {
+                first = e;
+                break;
+              }
+            }
+          }
+          if (first >= 0 && first != own_subject && fits(first, use.referent)) {
             antecedent = first;
           } else {
             for (int e : recent_persons) {
@@ -346,7 +370,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         } else {
           auto& list = use.referent == Referent::kThing ? recent_things : recent_groups;
           for (const Recent& r : list) {
-            if (s.index - r.sentence > 2) break;
+            if (s.index - r.sentence > 1) break;  // "it" reaches back one sentence
             if (antecedent < 0) antecedent = r.entity;
             // Within its own sentence "its" is the nearest one before it
             // ("sanctions on Russia over its annexation"); across sentences the

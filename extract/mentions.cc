@@ -249,6 +249,16 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       i += m->length;
       continue;
     }
+    // A capitalised word the tagger reads as a verb or function word starts no
+    // name: "Born Robert Burns in ...", a headline's "Meets".
+    if (IsCapWord(t) && s->parse.size() == n) {
+      static const std::set<std::string, std::less<>> kNotNameStart = {
+          "VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART"};
+      if (kNotNameStart.count(s->parse[i].upos) > 0) {
+        ++i;
+        continue;
+      }
+    }
     // Runs of capitalised words.
     if (!shouting && IsCapWord(t) && !IsCapitalizedStopword(t.text)) {
       size_t j = i + 1;
