@@ -83,7 +83,7 @@ bool IsIsoDate(std::string_view d) {
   return day <= max;
 }
 
-namespace {
+namespace {}  // namespace
 
 // Length of a whitespace character at text[pos] (ASCII or the common Unicode
 // spaces news pages use), or 0.
@@ -106,8 +106,6 @@ size_t SpaceLength(std::string_view t, size_t pos) {
   }
   return 0;
 }
-
-}  // namespace
 
 std::string_view Trim(std::string_view text) {
   size_t b = 0;

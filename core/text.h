@@ -37,6 +37,10 @@ std::string CollapseWhitespace(std::string_view text);
 // Lower-cases ASCII letters only; other bytes are copied unchanged.
 std::string AsciiLower(std::string_view text);
 
+// Length in bytes of a whitespace character at text[pos] (ASCII, NBSP and the
+// common Unicode spaces news pages use), or 0.
+size_t SpaceLength(std::string_view text, size_t pos);
+
 // A stable key for an actor: lower-cased, whitespace collapsed, apostrophes and
 // periods dropped ("U.S." -> "us", "Le  Pen" -> "le pen").
 std::string NormalizeKey(std::string_view label);

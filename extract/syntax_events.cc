@@ -134,9 +134,17 @@ class SentenceEvents {
     }
     for (int h : heads) {
       if (int m = builder_.Actor(s_.mention_at[h]); m >= 0) {
+        // A name qualifying a title before a person ("US" in "US Secretary of
+        // State Mike Pompeo") is not the argument, whatever the parser made
+        // the head; the person is.
+        for (const TitleSpan& t : s_.titles) {
+          if (t.qualifier != m || t.last >= s_.tokens.size()) continue;
+          if (int p = builder_.Actor(s_.mention_at[t.last]);
+              p >= 0 && s_.mentions[p].type == ActorType::kPerson) {
+            m = p;
+          }
+        }
         const MentionSpan& ms = s_.mentions[m];
-        // A name qualifying a title before a person ("Kremlin" in "Kremlin
-        // spokesman Dmitry Peskov") is not the argument; the person is.
         out->push_back({m, penalty + (ms.pronoun ? 0.15 : 0.0)});
         continue;
       }

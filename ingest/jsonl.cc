@@ -149,7 +149,9 @@ void RecordReader::Read(const ReadOptions& options, const DocumentCallback& on_d
   doc.source = std::string(source_);
   doc.line = line_no_;
   doc.format = "jsonl";
-  doc.text = JoinParagraphs(paragraphs);
+  // Offsets into the text are offsets into the record's "text" field.
+  doc.text = LayParagraphsInPlace(raw_text, paragraphs);
+  if (doc.text.empty()) doc.text = JoinParagraphs(paragraphs);
 
   auto id_it = json.FindMember("id");
   if (id_it != json.MemberEnd()) {

@@ -128,6 +128,68 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Matches paragraph p at original[start...], writing its bytes into *out; returns
+// the offset after it, or npos when p is not there.
+size_t LayOne(std::string_view original, std::string_view p, size_t start, std::string* out) {
+  size_t o = start;
+  for (size_t k = 0; k < p.size(); ++k) {
+    if (p[k] == ' ') {  // one space stands for a run of whitespace, line breaks included
+      const size_t run = o;
+      while (o < original.size()) {
+        const size_t n = SpaceLength(original, o);
+        if (n == 0) break;
+        o += n;
+      }
+      if (o == run) return std::string_view::npos;
+      continue;
+    }
+    if (o >= original.size() || original[o] != p[k]) return std::string_view::npos;
+    ++o;
+  }
+  for (size_t i = start; i < o; ++i) {
+    const unsigned char c = static_cast<unsigned char>(original[i]);
+    (*out)[i] = c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v' ? ' ' : original[i];
+  }
+  // Multi-byte spaces (NBSP, U+2000...) became their bytes above; make them spaces.
+  for (size_t i = start; i < o;) {
+    const size_t n = SpaceLength(original, i);
+    if (n > 1) {
+      for (size_t j = i; j < i + n; ++j) (*out)[j] = ' ';
+      i += n;
+    } else {
+      ++i;
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+std::string LayParagraphsInPlace(std::string_view original,
+                                 const std::vector<std::string>& paragraphs) {
+  std::string out(original.size(), ' ');
+  for (size_t i = 0; i < original.size(); ++i) {
+    if (original[i] == '\n') out[i] = '\n';
+  }
+  size_t cursor = 0;
+  for (const std::string& p : paragraphs) {
+    if (p.empty()) continue;
+    const std::string_view first = std::string_view(p).substr(0, p.find(' '));
+    size_t end = std::string_view::npos;
+    // The first word may also occur in text that was dropped before it.
+    for (size_t start = original.find(first, cursor); start != std::string_view::npos;
+         start = original.find(first, start + 1)) {
+      end = LayOne(original, p, start, &out);
+      if (end != std::string_view::npos) break;
+    }
+    if (end == std::string_view::npos) return "";
+    cursor = end;
+  }
+  return out;
+}
+
 std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
   std::string out;
   for (const std::string& p : paragraphs) {

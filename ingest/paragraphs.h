@@ -22,4 +22,16 @@ std::vector<std::string> SplitParagraphs(std::string_view text);
 // Joins paragraphs with "\n\n".
 std::string JoinParagraphs(const std::vector<std::string>& paragraphs);
 
+// The paragraphs laid back onto the bytes they came from, so that offsets into the
+// document text are offsets into the input (the file's bytes for .txt, the "text"
+// field for .jsonl): a string as long as `original`, each paragraph's characters at
+// their original offsets, the whitespace inside a paragraph (hard wraps included) as
+// spaces, and everything else (a headline, boilerplate, carriage returns) blanked
+// to spaces except the line feeds between paragraphs, which keep them apart.
+// `paragraphs` must come from `original` in order, differing only in whitespace,
+// as SplitParagraphs makes them; returns "" when they cannot be found so (the
+// caller then falls back to JoinParagraphs).
+std::string LayParagraphsInPlace(std::string_view original,
+                                 const std::vector<std::string>& paragraphs);
+
 }  // namespace polgraph::ingest

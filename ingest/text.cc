@@ -64,7 +64,9 @@ void ReadText(std::string_view bytes, std::string_view source, const ReadOptions
   doc.id = std::string(source);
   doc.source = std::string(source);
   doc.format = "txt";
-  doc.text = JoinParagraphs(paragraphs);
+  // Offsets into the text are offsets into the file (BOM included).
+  doc.text = LayParagraphsInPlace(bytes, paragraphs);
+  if (doc.text.empty()) doc.text = JoinParagraphs(paragraphs);
   FinishDocument(options, &doc);
   on_document(std::move(doc));
 }

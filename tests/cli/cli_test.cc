@@ -158,6 +158,43 @@ INSTANTIATE_TEST_SUITE_P(
       return n;
     });
 
+// Mention offsets index the input as read: the file's bytes for .txt, the
+// decoded "text" field for .jsonl, whatever the reader dropped or reflowed.
+TEST(CliEntities, MentionSpansAreOffsetsIntoTheInput) {
+  std::string dir = ScratchDir("spans");
+  const std::string txt =
+      "Envoys meet\r\n\r\nChancellor Petra Lindqvist met Prime Minister Tomas Brandt in "
+      "Vienna on\r\nTuesday, and the two leaders agreed to talk again soon about the new "
+      "trade\r\nagreement.\r\n\r\nShare this article\r\n\r\nCanada and Japan imposed "
+      "sanctions on Belarus.\r\n";
+  WriteFile(dir + "/a.txt", txt);
+  const std::string field =
+      "Advertisement\nIlse Varga met Tomas Brandt in Oslo.\n\n\nShe   visited\tChile.";
+  WriteFile(dir + "/b.jsonl",
+            "{\"id\": \"b1\", \"text\": \"Advertisement\\nIlse Varga met Tomas Brandt in "
+            "Oslo.\\n\\n\\nShe   visited\\tChile.\"}\n");
+  RunResult r = RunPolgraph("entities '" + dir + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int checked = 0;
+  for (const std::string& line : Lines(r.out)) {
+    rapidjson::Document d;
+    d.Parse(line.c_str());
+    ASSERT_FALSE(d.HasParseError()) << line;
+    const std::string& input = std::string(d["doc"].GetString()) == "b1" ? field : txt;
+    for (const auto& m : d["mentions"].GetArray()) {
+      const size_t start = m["start"].GetUint64(), end = m["end"].GetUint64();
+      ASSERT_LE(end, input.size()) << line;
+      std::string at = input.substr(start, end - start);
+      for (char& c : at) {
+        if (c == '\r' || c == '\n' || c == '\t') c = ' ';
+      }
+      EXPECT_EQ(at, m["text"].GetString()) << line;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 8) << r.out;
+}
+
 TEST(CliLexicon, UserDictionaryAddsActorsWithTheirTypeAndIds) {
   std::string dir = ScratchDir("lexicon");
   WriteFile(dir + "/a.txt", "Blue Harbour accused Chile of fraud. Harbour Watch praised Peru.\n");

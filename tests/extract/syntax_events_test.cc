@@ -154,6 +154,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Ilse Varga told Tomas Brandt that the vote was fair.",
              {{"Ilse Varga", "make_statement", "Tomas Brandt"}},
              {}},
+        // A country qualifying a title is not the argument; the person is.
+        Case{"Ilse Varga spoke with US Secretary of State Tomas Brandt about the case.",
+             {{"Ilse Varga", "meet", "Tomas Brandt"}},
+             {{"Ilse Varga", "meet", "United States"}}},
         // An unnamed agent gives no relation.
         Case{"Oleg Petrenko said the proposed sanctions on Belarus were unfair.",
              {},

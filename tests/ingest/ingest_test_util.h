@@ -7,6 +7,7 @@
 
 #include "core/document.h"
 #include "core/reject.h"
+#include "core/text.h"
 #include "ingest/reader.h"
 
 namespace polgraph::ingest::testing_util {
@@ -35,14 +36,19 @@ inline ReadOutput ReadBytes(Reader reader, std::string_view bytes, std::string_v
 }
 
 // Paragraphs of a document's text.
+// The paragraphs of a document's text: its lines with whitespace collapsed, blank
+// ones dropped. (Plain text and JSONL keep their text at the input's byte offsets,
+// so what was dropped is blanked and a paragraph is one line; HTML paragraphs are
+// joined by blank lines.)
 inline std::vector<std::string> Paragraphs(const Document& doc) {
   std::vector<std::string> out;
   size_t pos = 0;
   while (pos <= doc.text.size()) {
-    size_t end = doc.text.find("\n\n", pos);
+    size_t end = doc.text.find('\n', pos);
     if (end == std::string::npos) end = doc.text.size();
-    out.push_back(doc.text.substr(pos, end - pos));
-    pos = end + 2;
+    std::string line = CollapseWhitespace(std::string_view(doc.text).substr(pos, end - pos));
+    if (!line.empty()) out.push_back(std::move(line));
+    pos = end + 1;
   }
   return out;
 }

@@ -146,9 +146,10 @@ TEST(ReadJsonlTest, TextNormalisedAndBoilerplateRemoved) {
                 "{\"text\":\"Advertisement\\r\\nThe two ministers met on Monday in Vienna to "
                 "discuss the treaty.\\r\\n\\r\\n\\r\\nTalks   resume\\ton Friday.\\n\"}\n");
   ASSERT_EQ(out.docs.size(), 1u);
-  EXPECT_EQ(out.docs[0].text,
-            "The two ministers met on Monday in Vienna to discuss the treaty.\n\n"
-            "Talks resume on Friday.");
+  EXPECT_EQ(
+      Paragraphs(out.docs[0]),
+      (std::vector<std::string>{"The two ministers met on Monday in Vienna to discuss the treaty.",
+                                "Talks resume on Friday."}));
 }
 
 TEST(ReadJsonlTest, WholeFileRejects) {

@@ -115,10 +115,10 @@ TEST(ReadTextTest, DocumentFields) {
   EXPECT_EQ(doc.source, "dir/a.txt");
   EXPECT_EQ(doc.format, "txt");
   EXPECT_EQ(doc.title, "Title line");
-  EXPECT_EQ(doc.text, "Body text.");
+  EXPECT_EQ(Paragraphs(doc), std::vector<std::string>{"Body text."});
   EXPECT_EQ(doc.date, "2031-01-02");
   EXPECT_EQ(doc.line, 0);
-  EXPECT_EQ(doc.content_hash, ContentHash("Title line\n\nBody text."));
+  EXPECT_EQ(doc.content_hash, ContentHash(doc.title + "\n\n" + doc.text));
   EXPECT_TRUE(out.rejects.empty());
 }
 
@@ -181,7 +181,34 @@ TEST(ReadTextTest, InvalidUtf8RejectGivesOffset) {
 TEST(ReadTextTest, MixedScriptsKept) {
   auto out = ReadBytes(ReadText, "Переговоры продолжатся в Вене, сказал министр. 会谈将继续。\n");
   ASSERT_EQ(out.docs.size(), 1u);
-  EXPECT_EQ(out.docs[0].text, "Переговоры продолжатся в Вене, сказал министр. 会谈将继续。");
+  EXPECT_EQ(
+      Paragraphs(out.docs[0]),
+      std::vector<std::string>{"Переговоры продолжатся в Вене, сказал министр. 会谈将继续。"});
+}
+
+TEST(ReadTextTest, TextKeepsTheFileByteOffsets) {
+  // BOM, CRLF, a headline, a hard-wrapped paragraph, a boilerplate line.
+  const std::string file =
+      "\xEF\xBB\xBF"
+      "Envoys meet in Vienna\r\n\r\n"
+      "Chancellor Petra Lindqvist met Prime Minister Tomas Brandt in Vienna on\r\n"
+      "Tuesday, and the two leaders agreed to talk again soon about the new trade\r\n"
+      "agreement.\r\n\r\nShare this article\r\n\r\nCanada imposed sanctions on Belarus.\r\n";
+  auto out = ReadBytes(ReadText, file, "a.txt");
+  ASSERT_EQ(out.docs.size(), 1u);
+  const Document& doc = out.docs[0];
+  EXPECT_EQ(doc.title, "Envoys meet in Vienna");
+  ASSERT_EQ(doc.text.size(), file.size());
+  for (const char* word : {"Chancellor", "Tuesday", "agreement.", "Canada", "Belarus."}) {
+    EXPECT_EQ(doc.text.find(word), file.find(word)) << word;
+  }
+  EXPECT_EQ(doc.text.find("Share"), std::string::npos);   // boilerplate blanked
+  EXPECT_EQ(doc.text.find("Envoys"), std::string::npos);  // the headline is the title
+  EXPECT_EQ(Paragraphs(doc),
+            (std::vector<std::string>{
+                "Chancellor Petra Lindqvist met Prime Minister Tomas Brandt in Vienna on Tuesday, "
+                "and the two leaders agreed to talk again soon about the new trade agreement.",
+                "Canada imposed sanctions on Belarus."}));
 }
 
 }  // namespace
