@@ -203,6 +203,9 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         }
         i += m->length;
         continue;
+      } else if (entry.type == ActorType::kLocation && (after_name || before_name)) {
+        // A place name inside a longer name: "Kent State University", "Jack
+        // Kentucky": the capitalised-run rule below takes the whole name.
       } else {
         add({i, i + m->length, entry.type, entry.label, m->entry, entry.country});
         i += m->length;

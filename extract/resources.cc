@@ -60,6 +60,9 @@ Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir,
   auto orgs = load("organizations.tsv");
   if (!orgs.ok()) return orgs.status();
   if (!(st = res->actors.AddOrganizations(orgs.value(), "organizations.tsv")).ok()) return st;
+  auto places = load("places.tsv");
+  if (!places.ok()) return places.status();
+  if (!(st = res->actors.AddOrganizations(places.value(), "places.tsv")).ok()) return st;
   auto titles = load("titles.tsv");
   if (!titles.ok()) return titles.status();
   if (!(st = res->titles.Add(titles.value(), "titles.tsv")).ok()) return st;
