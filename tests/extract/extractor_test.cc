@@ -8,6 +8,8 @@
 #include <tuple>
 #include <vector>
 
+#include "default_extractor.h"
+
 namespace polgraph::extract {
 namespace {
 
@@ -18,22 +20,8 @@ struct Expected {
 
 class ExtractorTest : public testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = LoadDefaultExtractor({});
-    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-    extractor_ = std::move(loaded.value()).release();
-  }
-  static void TearDownTestSuite() { delete extractor_; }
-
   Extraction Run(const std::string& text, const std::string& date = "2021-05-04") {
-    Document doc;
-    doc.id = "test-doc";
-    doc.text = text;
-    doc.date = date;
-    Extraction ex;
-    RejectList rejects;
-    EXPECT_TRUE(extractor_->Extract(doc, &ex, &rejects).ok());
-    return ex;
+    return testing_util::ExtractText(text, date);
   }
 
   static bool Has(const Extraction& ex, const Expected& e) {
@@ -52,10 +40,7 @@ class ExtractorTest : public testing::Test {
     }
     return out;
   }
-
-  static Extractor* extractor_;
 };
-Extractor* ExtractorTest::extractor_ = nullptr;
 
 struct Case {
   std::string text;
@@ -222,7 +207,7 @@ TEST_F(ExtractorTest, RelationsCarryProvenanceAndCameo) {
   EXPECT_GT(r.confidence, 0.0);
   EXPECT_LE(r.confidence, 1.0);
   EXPECT_EQ(r.subject.id, "country:canada");
-  EXPECT_EQ(r.extractor, extractor_->Version());
+  EXPECT_EQ(r.extractor, testing_util::DefaultExtractor().Version());
 }
 
 TEST_F(ExtractorTest, EntityMentionsAreByteSpansIntoTheText) {

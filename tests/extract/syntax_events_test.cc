@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "default_extractor.h"
 #include "extract/extractor.h"
 
 namespace polgraph::extract {
@@ -24,22 +25,9 @@ struct Case {
 
 class SyntaxEventsTest : public testing::TestWithParam<Case> {
  protected:
-  static void SetUpTestSuite() {
-    auto loaded = LoadDefaultExtractor({});
-    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-    extractor_ = std::move(loaded.value()).release();
-  }
-  static void TearDownTestSuite() { delete extractor_; }
-
+  // 2021-05-06 is a Thursday.
   static Extraction Run(const std::string& text, const std::string& date = "2021-05-06") {
-    Document doc;
-    doc.id = "syntax-doc";
-    doc.text = text;
-    doc.date = date;  // a Thursday
-    Extraction ex;
-    RejectList rejects;
-    EXPECT_TRUE(extractor_->Extract(doc, &ex, &rejects).ok());
-    return ex;
+    return testing_util::ExtractText(text, date, "syntax-doc");
   }
 
   static const Relation* Find(const Extraction& ex, const Expected& e) {
@@ -61,10 +49,7 @@ class SyntaxEventsTest : public testing::TestWithParam<Case> {
     }
     return out;
   }
-
-  static Extractor* extractor_;
 };
-Extractor* SyntaxEventsTest::extractor_ = nullptr;
 
 TEST_P(SyntaxEventsTest, FindsWhatTheSentenceSaysAndNothingElse) {
   const Case& c = GetParam();
