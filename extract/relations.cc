@@ -203,8 +203,10 @@ class SentenceRelations {
       }
     }
     std::vector<int> found;
-    size_t heads = 0;         // lower-case head words seen before any mention
-    size_t committed = 0;     // mentions found up to the last coordinator crossed
+    size_t heads = 0;                // lower-case head words seen before any mention
+    size_t committed = 0;            // mentions found up to the last coordinator crossed
+    bool verbs_coordinated = false;  // "and" crossed before any mention
+    bool stopped_on_verb = false;
     int possessor_head = -1;  // "Macron's campaign accused": Macron, if nothing better
     bool stopped = false;     // the scan ended on a word no subject phrase contains
     size_t k = end;
@@ -236,6 +238,7 @@ class SentenceRelations {
       }
       if (In(kRelativePronouns, lower)) break;
       if (IsCoordinator(t)) {
+        if (found.empty() && t.text != ",") verbs_coordinated = true;
         committed = found.size();
         continue;
       }
@@ -255,8 +258,13 @@ class SentenceRelations {
         continue;
       }
       stopped = IsLowerWord(t);
+      stopped_on_verb = stopped && (!res_.verbs.Lookup(t.text).empty() ||
+                                    (!s_.parse.empty() && s_.parse[k].upos == "VERB"));
       break;
     }
+    // "X visited Chile and met Y": a coordinator right before the verb and a verb
+    // before the mention make the mention the first verb's object, not a subject.
+    if (verbs_coordinated && stopped_on_verb) found.clear();
     // "X met with Y, and Z hosted her": what lies beyond the last coordinator
     // belongs to another clause when the scan ran into a verb or preposition.
     if (stopped && committed > 0 && committed < found.size()) found.resize(committed);

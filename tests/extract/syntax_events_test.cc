@@ -94,7 +94,7 @@ INSTANTIATE_TEST_SUITE_P(
         // Coordinated verbs share their subject.
         Case{"Ilse Varga visited Chile and met Tomas Brandt.",
              {{"Ilse Varga", "visit", "Chile"}, {"Ilse Varga", "meet", "Tomas Brandt"}},
-             {}},
+             {{"Chile", "meet", "Tomas Brandt"}}},
         // Nominal events: possessor agent, "between", "at the invitation of".
         Case{"Ilse Varga's visit to Chile surprised observers.",
              {{"Ilse Varga", "visit", "Chile"}},
