@@ -403,6 +403,8 @@ void RunBetween(const QueryArgs& a, int* exit_code) {
         w.Double(r.confidence);
         w.Key("trigger");
         String(w, r.trigger);
+        w.Key("source");  // who reported it; null when the article states it
+        StringOrNull(w, r.source.label);
         w.Key("evidence");
         WriteEvidence(w, r.doc, r.sentence, r.start, r.end, r.evidence);
         w.EndObject();
@@ -419,6 +421,7 @@ void RunBetween(const QueryArgs& a, int* exit_code) {
       for (const Relation& r : evidence[i]) {
         std::cout << "    " << (r.negated ? "[negated] " : "")
                   << (r.hypothetical ? "[hypothetical] " : "")
+                  << (r.source.id.empty() ? "" : "[according to " + r.source.label + "] ")
                   << EvidenceText(r.doc, r.sentence, r.evidence) << " bytes " << r.start << "-"
                   << r.end << "\n";
       }

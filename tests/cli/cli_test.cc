@@ -195,6 +195,27 @@ TEST(CliEntities, MentionSpansAreOffsetsIntoTheInput) {
   EXPECT_GE(checked, 8) << r.out;
 }
 
+// A reported relation keeps its source from extraction through the store to
+// `query between`.
+TEST(CliQuery, BetweenNamesWhoReportedARelation) {
+  std::string dir = ScratchDir("reported");
+  WriteFile(dir + "/a.txt", "Oleg Petrenko said that Ilse Varga met Tomas Brandt in Oslo.\n");
+  RunResult built = RunPolgraph("build '" + dir + "/a.txt' -o '" + dir + "/out'");
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  RunResult text =
+      RunPolgraph("query --db '" + dir + "/out/polgraph.db' between 'Ilse Varga' 'Tomas Brandt'");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("[according to Oleg Petrenko]"), std::string::npos) << text.out;
+  RunResult json = RunPolgraph("query --db '" + dir +
+                               "/out/polgraph.db' --json between 'Ilse Varga' 'Tomas Brandt'");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  rapidjson::Document d;
+  d.Parse(json.out.c_str());
+  ASSERT_FALSE(d.HasParseError()) << json.out;
+  ASSERT_TRUE(d.IsArray() && d.Size() >= 1) << json.out;
+  EXPECT_STREQ(d[0]["mentions"][0]["source"].GetString(), "Oleg Petrenko");
+}
+
 TEST(CliLexicon, UserDictionaryAddsActorsWithTheirTypeAndIds) {
   std::string dir = ScratchDir("lexicon");
   WriteFile(dir + "/a.txt", "Blue Harbour accused Chile of fraud. Harbour Watch praised Peru.\n");
