@@ -57,31 +57,49 @@ bool IsNameParticle(std::string_view w) {
 // Words that make a capitalised run an organisation wherever they occur in it.
 bool IsOrganizationWord(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
-      "Party",       "Front",          "Committee",    "Ministry",     "Union",      "Council",
-      "Bank",        "Agency",         "Commission",   "Parliament",   "Court",      "Army",
-      "Forces",      "Group",          "Association",  "Institute",    "University", "Company",
-      "Corporation", "Corp",           "Corp.",        "Inc",          "Inc.",       "Ltd",
-      "Ltd.",        "Organization",   "Organisation", "Movement",     "League",     "Alliance",
-      "Assembly",    "Congress",       "Senate",       "Office",       "Department", "Service",
-      "Services",    "News",           "Times",        "Post",         "Foundation", "Federation",
-      "Authority",   "Board",          "Bureau",       "Centre",       "Center",     "Coalition",
-      "Government",  "Administration", "Police",       "Guard",        "Navy",       "Cabinet",
-      "Duma",        "Fund",           "Trust",        "Society",      "Club",       "Network",
-      "Press",       "Television",     "TV",           "Radio",        "Airlines",   "Industries",
-      "Holdings",    "Group",          "Brigade",      "Brigades",     "Battalion",  "Regiment",
-      "Tribunal",    "Secretariat",    "Directorate",  "Inspectorate", "Mission",    "Embassy",
-      "Consulate",   "Rally",          "Republicans",  "Democrats",    "Greens",     "School",
-      "College",     "Academy",        "Hospital",     "Church",       "Chambers",   "Executive",
-      "Exchange",    "Museum",         "Institution",  "Watch",        "Unit"};
+      "Party",         "Front",          "Committee",    "Ministry",     "Union",      "Council",
+      "Bank",          "Agency",         "Commission",   "Parliament",   "Court",      "Army",
+      "Forces",        "Group",          "Association",  "Institute",    "University", "Company",
+      "Corporation",   "Corp",           "Corp.",        "Inc",          "Inc.",       "Ltd",
+      "Ltd.",          "Organization",   "Organisation", "Movement",     "League",     "Alliance",
+      "Assembly",      "Congress",       "Senate",       "Office",       "Department", "Service",
+      "Services",      "News",           "Times",        "Post",         "Foundation", "Federation",
+      "Authority",     "Board",          "Bureau",       "Centre",       "Center",     "Coalition",
+      "Government",    "Administration", "Police",       "Guard",        "Navy",       "Cabinet",
+      "Duma",          "Fund",           "Trust",        "Society",      "Club",       "Network",
+      "Press",         "Television",     "TV",           "Radio",        "Airlines",   "Industries",
+      "Holdings",      "Group",          "Brigade",      "Brigades",     "Battalion",  "Regiment",
+      "Tribunal",      "Secretariat",    "Directorate",  "Inspectorate", "Mission",    "Embassy",
+      "Consulate",     "Rally",          "Republicans",  "Democrats",    "Greens",     "Parties",
+      "Convention",    "Conference",     "Motors",       "Airways",      "Force",      "Circuit",
+      "Commissioners", "Caucus",         "Chamber",      "Guards",       "Police",     "School",
+      "College",       "Academy",        "Hospital",     "Church",       "Chambers",   "Executive",
+      "Exchange",      "Museum",         "Institution",  "Watch",        "Unit"};
   return kWords.count(w) > 0;
 }
 
 // Words that make a capitalised run a place.
 bool IsLocationWord(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
-      "Street",    "Square", "Avenue", "Road",    "Province", "Region", "Oblast",    "County",
-      "District",  "City",   "Island", "Islands", "Sea",      "River",  "Mountains", "Valley",
-      "Peninsula", "Gulf",   "Strait", "Bay",     "Airport",  "Palace", "Hall",      "Stadium"};
+      "Street",    "Square", "Avenue",    "Road",    "Province", "Region",  "Oblast",    "County",
+      "District",  "City",   "Island",    "Islands", "Sea",      "River",   "Mountains", "Valley",
+      "Peninsula", "Gulf",   "Strait",    "Bay",     "Airport",  "Palace",  "Hall",      "Stadium",
+      "Lake",      "Mount",  "Cape",      "Hill",    "Hills",    "Harbour", "Harbor",    "Park",
+      "Beach",     "Port",   "Canyon",    "Creek",   "Falls",    "Forest",  "Desert",    "Coast",
+      "Heights",   "Plaza",  "Boulevard", "Canal",   "Ocean",    "Sound",   "Springs",   "Village"};
+  return kWords.count(w) > 0;
+}
+
+// Words that make a capitalised run a law, a work, an event or a period, which is
+// no actor: "Second Amendment", "Tax Code", "First Symphony", "Dark Ages".
+bool IsNonActorWord(std::string_view w) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "Amendment", "Act",      "Code",      "Bill",     "Treaty",   "Accord",     "Accords",
+      "Agreement", "Charter",  "Directive", "Protocol", "Doctrine", "Symphony",   "Quartet",
+      "Sonata",    "Concerto", "Ages",      "War",      "Wars",     "Revolution", "Prize",
+      "Award",     "Awards",   "Cup",       "Games",    "Olympics", "Festival",   "Championship",
+      "Day",       "Week",     "Summit",    "Crisis",   "Pandemic", "Referendum", "Election",
+      "Elections", "Budget",   "Report",    "Index",    "Program",  "Programme",  "Plan"};
   return kWords.count(w) > 0;
 }
 
@@ -285,10 +303,15 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         break;
       }
       MentionSpan ms{i, j, ActorType::kPerson, JoinTokens(toks, i, j), -1, ""};
-      bool org = false, loc = false;
+      bool org = false, loc = false, non_actor = false;
       for (size_t k = i; k < j; ++k) {
         org |= IsOrganizationWord(toks[k].text);
         loc |= IsLocationWord(toks[k].text);
+        non_actor |= IsNonActorWord(toks[k].text);
+      }
+      if (non_actor && !org) {  // "the Second Amendment": no actor, no mention
+        i = j;
+        continue;
       }
       bool titled = !s->titles.empty() && s->titles.back().last == i;
       if (org) {
