@@ -35,6 +35,12 @@ const WordSet kStandIns = {"government",  "administration", "campaign", "office"
                            "troops",      "military",       "police",   "party",      "officials",
                            "team",        "lawyers",        "lawyer",   "embassy",    "delegation",
                            "leadership",  "cabinet",        "regime",   "authorities"};
+// Verbs whose object is the subject of their infinitive: "urged X to visit".
+const WordSet kObjectControl = {
+    "urge",    "ask",      "tell",     "invite", "persuade",  "encourage", "order",     "force",
+    "allow",   "call",     "press",    "push",   "warn",      "advise",    "want",      "expect",
+    "require", "request",  "pressure", "lobby",  "challenge", "instruct",  "authorize", "permit",
+    "help",    "convince", "implore",  "beg",    "appoint",   "elect"};
 // Nouns that name a place by a name before them: "the Crimea region".
 const WordSet kPlaceNouns = {"region",    "province", "peninsula", "city",    "area",
                              "territory", "republic", "state",     "enclave", "island"};
@@ -54,6 +60,7 @@ const WordSet kConditional = {"if", "unless", "whether"};
 const WordSet kCondition = {"if", "unless"};
 const WordSet kNotSharing = {"if", "unless", "whether", "because"};
 const WordSet kRelativePronouns = {"who", "which", "that"};
+const WordSet kTo = {"to"};
 
 bool In(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
 
@@ -211,9 +218,12 @@ class SentenceEvents {
     *penalty += 0.1;
     if (r == "conj" && (IsVerb(h) || W(h).upos == "AUX")) return Subject(h, penalty, depth + 1);
     if (r == "xcomp") {
-      // "urged Le Pen to visit": the object controls; "agreed to visit": the subject.
-      for (int c : children_[h]) {
-        if (Rel(c) == "obj" || Rel(c) == "iobj") return c;
+      // "urged Le Pen to visit": the object controls; "agreed to visit" and "met
+      // Merkel to talk about": the subject.
+      if (In(kObjectControl, W(h).lemma)) {
+        for (int c : children_[h]) {
+          if (Rel(c) == "obj" || Rel(c) == "iobj") return c;
+        }
       }
       return Subject(h, penalty, depth + 1);
     }
@@ -246,6 +256,9 @@ class SentenceEvents {
   // Mood of clause v: negated ("did not meet", "refused to meet") and
   // hypothetical (modals, "plans to meet", "if elected").
   void Mood(int v, bool* negated, bool* hypothetical) const {
+    // An infinitive has not happened yet ("met X to criticise Y", "plans to
+    // visit"), unless a verb of denial says it never will ("refused to meet").
+    bool infinitive = HasChild(v, "mark", kTo), denied = false;
     int c = v;
     for (int depth = 0; c >= 0 && depth < 6; ++depth) {
       if (HasChild(c, "advmod", kNegators)) *negated = true;
@@ -260,6 +273,7 @@ class SentenceEvents {
       if (r == "xcomp" || (r == "ccomp" && In(kDenial, W(h).lemma))) {
         if (In(kDenial, W(h).lemma)) {
           *negated = true;
+          denied = true;
         } else if (In(kIrrealis, W(h).lemma)) {
           *hypothetical = true;
         }
@@ -269,6 +283,7 @@ class SentenceEvents {
       if (r == "advcl" && HasChild(c, "mark", kCondition)) *hypothetical = true;
       break;
     }
+    if (infinitive && !denied) *hypothetical = true;
   }
 
   // Who reported clause v: the subject of a verb of saying whose complement it is
@@ -378,7 +393,10 @@ class SentenceEvents {
           }
         } else {
           for (int c : children_[v]) {
-            if (BaseRel(Rel(c)) == "obl" && CaseOf(c) == prep) ActorsOf(c, 0.0, &patients);
+            // A fronted oblique is no object: "For the Liberals, X called it ...".
+            if (BaseRel(Rel(c)) == "obl" && CaseOf(c) == prep && c > v) {
+              ActorsOf(c, 0.0, &patients);
+            }
           }
           if (noun >= 0) {
             for (int c : children_[noun]) {

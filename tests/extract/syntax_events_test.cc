@@ -113,6 +113,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Ilse Varga urged Tomas Brandt to visit Peru.",
              {{"Tomas Brandt", "visit", "Peru", false, true}},
              {{"Ilse Varga", "visit", "Peru"}}},
+        // ... but the subject of "met X to criticise" is the one who met.
+        Case{"Ilse Varga met Tomas Brandt in Oslo to criticise Chile.",
+             {{"Ilse Varga", "criticize", "Chile", false, true}},
+             {{"Tomas Brandt", "criticize", "Chile"}}},
+        // A fronted oblique is not the verb's object.
+        Case{"For the Liberal Party, Ilse Varga called the target unambitious.",
+             {},
+             {{"Ilse Varga", "appeal", "Liberal Party"}}},
         // Negation by a verb of denial, hypothetical by a verb of intent.
         Case{"Ilse Varga denied meeting Tomas Brandt.",
              {{"Ilse Varga", "meet", "Tomas Brandt", true, false}},
