@@ -18,6 +18,13 @@ namespace polgraph::extract {
 struct ExtractOptions {
   double min_confidence = 0.0;  // drop relations scoring below this
   std::string lexicon_dir;      // read lexicon TSVs from here instead of the built-in copies
+  // Limits that keep one hostile document from taking the machine: relation search
+  // grows with the square of a sentence's length, entity resolution with the square
+  // of the number of names. A longer sentence is skipped (kTooLarge reject, the rest
+  // of the document is used); a document naming more distinct actors is rejected
+  // whole (kTooLarge reject, and Extract returns InvalidArgument).
+  size_t max_sentence_tokens = 1000;  // news sentences have ~25; lists and tables ~300
+  size_t max_entities = 5000;         // distinct names per document; articles have ~30
 };
 
 class Extractor {

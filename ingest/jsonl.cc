@@ -46,6 +46,61 @@ std::string_view View(const rapidjson::Value& value) {
   return std::string_view(value.GetString(), value.GetStringLength());
 }
 
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of the "\uXXXX" escape at line[i] (i at the backslash), or -1.
+int EscapedUnit(std::string_view line, size_t i) {
+  if (i + 6 > line.size() || line[i] != '\\' || line[i + 1] != 'u') return -1;
+  int unit = 0;
+  for (size_t k = i + 2; k < i + 6; ++k) {
+    const int v = HexValue(line[k]);
+    if (v < 0) return -1;
+    unit = unit * 16 + v;
+  }
+  return unit;
+}
+
+// `line` with every escaped UTF-16 surrogate that has no partner ("\ud800" alone,
+// as Python's json.dumps writes text cut in the middle of a pair) replaced by
+// "\ufffd". Such text cannot be UTF-8; RapidJSON refuses the whole record for it,
+// and one broken character should not cost the article. Same length as `line`, so
+// offsets in later messages still point into the input.
+std::string ReplaceLoneSurrogateEscapes(std::string_view line) {
+  std::string out(line);
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (!in_string) {
+      in_string = c == '"';
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+    } else if (c == '\\') {
+      const int unit = EscapedUnit(line, i);
+      if (unit >= 0xD800 && unit <= 0xDBFF) {
+        const int low = EscapedUnit(line, i + 6);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          i += 11;  // a proper pair
+          continue;
+        }
+      }
+      if (unit >= 0xD800 && unit <= 0xDFFF) {
+        out.replace(i, 6, "\\ufffd");
+        i += 5;
+      } else {
+        ++i;  // the escaped character, whatever it is
+      }
+    }
+  }
+  return out;
+}
+
 // One JSONL line being turned into a Document; knows where it is for rejects.
 class RecordReader {
  public:
@@ -100,6 +155,12 @@ void RecordReader::Read(const ReadOptions& options, const DocumentCallback& on_d
   }
   rapidjson::Document json;
   json.Parse(line_.data(), line_.size());
+  std::string repaired;
+  if (json.HasParseError() &&
+      json.GetParseError() == rapidjson::kParseErrorStringUnicodeSurrogateInvalid) {
+    repaired = ReplaceLoneSurrogateEscapes(line_);
+    json.Parse(repaired.data(), repaired.size());
+  }
   if (json.HasParseError()) {
     size_t at = json.GetErrorOffset();
     std::string what = rapidjson::GetParseError_En(json.GetParseError());
@@ -213,7 +274,13 @@ void ReadJsonl(std::string_view bytes, std::string_view source, const ReadOption
     std::string_view line = content.substr(pos, end - pos);
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!Trim(line).empty()) {
+    if (line.size() > options.max_document_bytes) {
+      rejects->Add(MakeIngestReject(
+          source, line_no, static_cast<int64_t>(bom + pos), RejectCode::kTooLarge,
+          "record is " + std::to_string(line.size()) + " bytes, over the limit of " +
+              std::to_string(options.max_document_bytes) + " (--max-document-bytes)",
+          line));
+    } else if (!Trim(line).empty()) {
       RecordReader(source, line_no, static_cast<int64_t>(bom + pos), line, rejects)
           .Read(options, on_document);
     }

@@ -83,6 +83,7 @@ class PathReader {
   void ReadStdin();
   void ReadFile(const std::string& path, Format format);
   void WalkDirectory(const fs::path& dir);
+  void RejectTooLarge(const std::string& path, uintmax_t size);
 
   const ReadOptions& options_;
   const DocumentCallback& on_document_;
@@ -123,7 +124,20 @@ void PathReader::ReadStdin() {
     RejectUnreadable("-", "error reading standard input", rejects_);
     return;
   }
-  Dispatch(SniffFormat(bytes), bytes, "-", options_, on_document_, rejects_);
+  const Format format = SniffFormat(bytes);
+  if (format != Format::kJsonl && bytes.size() > options_.max_document_bytes) {
+    RejectTooLarge("-", bytes.size());
+    return;
+  }
+  Dispatch(format, bytes, "-", options_, on_document_, rejects_);
+}
+
+void PathReader::RejectTooLarge(const std::string& path, uintmax_t size) {
+  rejects_->Add(
+      MakeIngestReject(path, 0, -1, RejectCode::kTooLarge,
+                       "document is " + std::to_string(size) + " bytes, over the limit of " +
+                           std::to_string(options_.max_document_bytes) + " (--max-document-bytes)",
+                       ""));
 }
 
 void PathReader::ReadFile(const std::string& path, Format format) {
@@ -134,6 +148,11 @@ void PathReader::ReadFile(const std::string& path, Format format) {
   }
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
+  if (!ec && format != Format::kJsonl && size > options_.max_document_bytes) {
+    std::fclose(file);
+    RejectTooLarge(path, size);
+    return;
+  }
   std::string bytes;
   bool ok = ReadStream(file, ec ? 0 : static_cast<size_t>(size), &bytes);
   int read_errno = errno;

@@ -18,9 +18,18 @@
 
 namespace polgraph::ingest {
 
+// Default of ReadOptions::max_document_bytes: far above any news article or page
+// (a long article is ~100 KB of HTML, a few MB with inline scripts), far below what
+// would strain a laptop once extraction multiplies it.
+inline constexpr size_t kDefaultMaxDocumentBytes = 16 << 20;
+
 struct ReadOptions {
   std::string default_date;      // YYYY-MM-DD given to documents that have no date ("" = none)
   bool follow_symlinks = false;  // descend into symlinked directories when walking
+  // Largest .txt/.html file or stdin input, and largest JSONL line, in bytes; a
+  // larger one is a kTooLarge reject (a .txt or .html file is not even read). JSONL
+  // files as a whole may be any size.
+  size_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 // Called once per readable document, in input order (directories sorted by name).
