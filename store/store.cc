@@ -5,10 +5,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iterator>
 #include <string_view>
+#include <thread>
 
 #include "core/reject.h"
 #include "core/text.h"
@@ -118,6 +120,27 @@ Result<int64_t> CheckPolgraphStore(const std::string& path, SQLite::Database& db
   return version;
 }
 
+// Runs `body`, again while it fails with SQLITE_BUSY, for up to kBusyTimeoutMs.
+// The busy handler covers most waits, but SQLite answers BUSY at once in a few
+// cases that two processes opening one store meet: while the other connection
+// switches the journal mode to WAL or recovers the WAL. `body` must be safe to
+// repeat (opening and migrating are: every step checks the state first).
+template <typename F>
+auto RetryWhileBusy(F&& body) -> decltype(body()) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      return body();
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+        throw;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
 // Inspects an existing, non-empty file through a read-only connection before the
 // read-write one opens it: a read-write connection to a WAL database checkpoints it
 // when it closes, which would rewrite a file we are about to refuse.
@@ -126,9 +149,11 @@ Status InspectExistingFile(const std::string& path) {
   if (IsInMemory(path) || std::filesystem::file_size(path, ec) == 0 || ec) return Status::Ok();
   std::string running_sql;
   try {
-    SQLite::Database db(path, SQLite::OPEN_READONLY, kBusyTimeoutMs);
-    Result<int64_t> version = CheckPolgraphStore(path, db, &running_sql);
-    return version.ok() ? Status::Ok() : version.status();
+    return RetryWhileBusy([&] {
+      SQLite::Database db(path, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+      Result<int64_t> version = CheckPolgraphStore(path, db, &running_sql);
+      return version.ok() ? Status::Ok() : version.status();
+    });
   } catch (const SQLite::Exception& e) {
     return SqliteErrorStatus(path, running_sql, e);
   }
@@ -211,25 +236,33 @@ Status StoreImpl::Migrate() {
     Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   }
 
-  for (int64_t next = version; next < kKnownVersion; ++next) {
-    const std::string_view file = kMigrations[next];
-    const std::string_view sql = data::EmbeddedFile(file);
-    if (sql.empty()) {
-      return Status::Internal(path + ": migration " + std::string(file) +
-                              " is not compiled into this build");
-    }
+  for (int64_t next = version; next < kKnownVersion;) {
     // A migration and its version bump commit together, so a crash leaves either
-    // the old schema or the new one, never half of it.
+    // the old schema or the new one, never half of it. The version is read again
+    // under the write lock: two processes opening a new file at once (an ingest and
+    // a query) must not both apply the same migration.
     Exec("BEGIN IMMEDIATE");
     try {
-      Exec(std::string(sql));
-      Exec("PRAGMA user_version = " + std::to_string(next + 1));
+      running_sql = "PRAGMA user_version";
+      next = db.execAndGet(running_sql).getInt64();
+      if (next < kKnownVersion) {
+        const std::string_view file = kMigrations[next];
+        const std::string_view sql = data::EmbeddedFile(file);
+        if (sql.empty()) {
+          db.tryExec("ROLLBACK");
+          return Status::Internal(path + ": migration " + std::string(file) +
+                                  " is not compiled into this build");
+        }
+        Exec(std::string(sql));
+        Exec("PRAGMA user_version = " + std::to_string(next + 1));
+        ++next;
+      }
       Exec("COMMIT");
     } catch (const SQLite::Exception& e) {
-      // The quoted SQL starts with the migration's header comment, which names it.
-      Status status = SqliteErrorStatus(path, running_sql, e);
       db.tryExec("ROLLBACK");
-      return status;
+      if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) throw;  // for RetryWhileBusy
+      // The quoted SQL starts with the migration's header comment, which names it.
+      return SqliteErrorStatus(path, running_sql, e);
     }
   }
   return Status::Ok();
@@ -312,7 +345,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   } catch (const SQLite::Exception& e) {
     return SqliteErrorStatus(path, "", e);
   }
-  Status status = Guarded<Status>(*impl, [&] { return impl->Migrate(); });
+  Status status =
+      Guarded<Status>(*impl, [&] { return RetryWhileBusy([&] { return impl->Migrate(); }); });
   if (!status.ok()) return status;
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
