@@ -1,6 +1,7 @@
 // Archive scale (issue 6) end to end: the result does not depend on -j, two
 // processes share a store safely, and the limits reject instead of hanging.
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -129,6 +130,51 @@ TEST(CliLimits, EachLimitIsARejectNamingTheInput) {
   // Only the long file is stored, with the relation of its second sentence.
   EXPECT_NE(r.err.find("1 stored, 0 already stored, 3 rejected, 1 relations"), std::string::npos)
       << r.err;
+}
+
+// Hostile article text end to end: every `extract` line is strict UTF-8 JSON and
+// the exports of `build` validate.
+TEST(CliHostileText, ExtractLinesAndBuildExportsStayValid) {
+  std::string long_line;
+  while (long_line.size() < (1 << 20)) long_line += "Ilse Varga met Tomas Brandt and ";
+  const std::string in = ScratchDir("in");
+  WriteFile(in + "/feed.jsonl",
+            "{\"id\": \"markup\", \"text\": \"<b>Ilse Varga</b> met Tomas Brandt & Co ]]> "
+            "\\\"quoted\\\" <script>x</script>.\"}\n"
+            "{\"id\": \"rtl\", \"text\": \"\xE2\x80\x8FKarin Holm\xE2\x80\xAE visited Peru "
+            "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D.\"}\n"
+            "{\"id\": \"surrogate\", \"text\": \"Jonas Ek \\ud83d met Ilse Varga \\udc00.\"}\n"
+            "{\"id\": \"bell\", \"text\": \"Ilse Varga \\u0007criticised Chile\\u001b.\"}\n"
+            "{\"id\": \"long\", \"text\": \"" +
+                long_line + "\"}\n");
+  RunResult r = RunPolgraph("extract '" + in + "'");
+  EXPECT_EQ(r.exit_code, 3) << r.err;  // the long line's sentence is over the limit
+  EXPECT_NE(r.err.find("too_large"), std::string::npos) << r.err;
+  size_t lines = 0;
+  for (const std::string& line : Lines(r.out)) {
+    rapidjson::Document d;
+    d.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str());
+    EXPECT_FALSE(d.HasParseError()) << line.substr(0, 200);
+    ++lines;
+  }
+  EXPECT_GE(lines, 1u) << r.out;
+  EXPECT_NE(r.err.find("5 documents read, 1 rejected"), std::string::npos) << r.err;
+
+  const std::string out = ScratchDir("out");
+  RunResult b = RunPolgraph("build '" + in + "' -o '" + out + "'");
+  EXPECT_EQ(b.exit_code, 3) << b.err;
+  const std::string shared = SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared not found: exports not validated";
+  const std::string validate = shared + "/data/schemas/validate.sh";
+  const std::string cmd =
+      "'" + validate + "' '" + out + "/graph.graphml' '" + out + "/graph.gexf' >/dev/null 2>&1";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  const std::string py =
+      "/usr/bin/python3 -c \"import csv,json,sys; json.load(open(sys.argv[1]));"
+      " [list(csv.reader(open(p, newline=''), strict=True)) for p in "
+      "sys.argv[2:]]\" '" +
+      out + "/graph.jsonld' '" + out + "/graph.nodes.csv' '" + out + "/graph.edges.csv'";
+  EXPECT_EQ(std::system(py.c_str()), 0) << py;
 }
 
 // Starts `polgraph <args>` in the background; its exit code lands in `rc_file`.
