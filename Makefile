@@ -9,7 +9,7 @@ CMAKE_FLAGS += -DPOLGRAPH_WERROR=ON
 endif
 POLGRAPH = $(BUILD)/cli/polgraph
 
-.PHONY: all deps build demo test test-asan format clean
+.PHONY: all deps build demo test test-asan test-kill fuzz format clean
 
 all: build
 
@@ -37,6 +37,11 @@ test-asan: deps
 	  -DPOLGRAPH_BUILD_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD)-asan -j $(JOBS)
 	@cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS)
+
+# Opt-in (needs ../shared): SIGKILL `polgraph ingest` 20 times at random moments
+# over 300 articles; each store must pass integrity_check and resume to the same graph.
+test-kill: build
+	@bash tests/kill/kill_test.sh $(POLGRAPH)
 
 format:
 	@git ls-files '*.h' '*.cc' | xargs clang-format -i
