@@ -13,6 +13,7 @@
 
 #include "cli/common.h"
 #include "cli/ordered_workers.h"
+#include "cli/progress.h"
 #include "export/csv.h"
 #include "export/gexf.h"
 #include "export/graphml.h"
@@ -70,8 +71,8 @@ void ExtractJob(const extract::Extractor& extractor, IngestJob& job) {
 // `batch_size` documents per transaction.
 class BatchWriter {
  public:
-  BatchWriter(const IngestArgs& args, store::Store& db)
-      : args_(args), db_(db), progress_("ingest") {}
+  BatchWriter(const IngestArgs& args, store::Store& db, RunProgress& progress)
+      : args_(args), db_(db), progress_(progress) {}
 
   // Handles one job; false when the run must stop (the store failed, or --strict
   // and something was rejected).
@@ -108,7 +109,7 @@ class BatchWriter {
     const Document& doc = *job.doc;
     ++stats_.read;
     stats_.bytes += doc.text.size();
-    progress_.Update(stats_.read, stats_.bytes);
+    progress_.Update(stats_.read);
     if (job.stored_before) {
       ++stats_.duplicates;
       return;
@@ -148,7 +149,7 @@ class BatchWriter {
   const IngestArgs& args_;
   store::Store& db_;
   StderrRejects rejects_;
-  Progress progress_;
+  RunProgress& progress_;
   IngestStats stats_;
   Status failure_;
   size_t in_batch_ = 0;
@@ -207,7 +208,9 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
   ingest::ReadOptions read_options;
   read_options.default_date = a.input.date;
   read_options.max_document_bytes = a.max_document_bytes;
-  BatchWriter writer(a, db);
+  RunProgress progress("ingest", ingest::InputBytes(a.input.paths, read_options));
+  read_options.on_bytes_read = [&](uint64_t bytes) { progress.SetBytesRead(bytes); };
+  BatchWriter writer(a, db, progress);
   Status read_status;
   Status lookup_status;
 

@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/text.h"
@@ -285,6 +286,7 @@ void ReadJsonl(std::string_view bytes, std::string_view source, const ReadOption
           .Read(options, on_document);
     }
     pos = end + 1;
+    if (options.on_bytes_read) options.on_bytes_read(bom + std::min(pos, content.size()));
   }
 }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <set>
@@ -89,6 +90,7 @@ class PathReader {
   const DocumentCallback& on_document_;
   RejectSink* rejects_;
   std::set<fs::path> visited_dirs_;  // canonical paths, against symlink loops
+  uint64_t bytes_done_ = 0;          // input bytes of the files read so far
 };
 
 void PathReader::ReadPath(const std::string& path) {
@@ -151,6 +153,8 @@ void PathReader::ReadFile(const std::string& path, Format format) {
   if (!ec && format != Format::kJsonl && size > options_.max_document_bytes) {
     std::fclose(file);
     RejectTooLarge(path, size);
+    bytes_done_ += size;
+    if (options_.on_bytes_read) options_.on_bytes_read(bytes_done_);
     return;
   }
   std::string bytes;
@@ -161,7 +165,17 @@ void PathReader::ReadFile(const std::string& path, Format format) {
     RejectUnreadable(path, std::strerror(read_errno), rejects_);
     return;
   }
-  Dispatch(format, bytes, path, options_, on_document_, rejects_);
+  if (!options_.on_bytes_read) {
+    Dispatch(format, bytes, path, options_, on_document_, rejects_);
+    return;
+  }
+  // The per-format readers count from the start of their input.
+  ReadOptions options = options_;
+  const uint64_t before = bytes_done_;
+  options.on_bytes_read = [&](uint64_t n) { options_.on_bytes_read(before + n); };
+  Dispatch(format, bytes, path, options, on_document_, rejects_);
+  bytes_done_ = before + bytes.size();
+  options_.on_bytes_read(bytes_done_);
 }
 
 void PathReader::WalkDirectory(const fs::path& dir) {
@@ -195,6 +209,38 @@ void PathReader::WalkDirectory(const fs::path& dir) {
 }
 
 }  // namespace
+
+uint64_t InputBytes(const std::vector<std::string>& paths, const ReadOptions& options) {
+  uint64_t total = 0;
+  std::set<fs::path> visited;
+  std::function<void(const fs::path&)> walk = [&](const fs::path& dir) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(dir, ec);
+    if (!ec && !visited.insert(canonical).second) return;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;
+      std::error_code entry_ec;
+      if (it->is_directory(entry_ec)) {
+        if (!it->is_symlink(entry_ec) || options.follow_symlinks) walk(it->path());
+      } else if (FormatOfPath(it->path()) != Format::kNone) {
+        const uintmax_t size = it->file_size(entry_ec);
+        if (!entry_ec) total += size;
+      }
+    }
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-") continue;
+    if (fs::is_directory(path, ec)) {
+      walk(path);
+    } else {
+      const uintmax_t size = fs::file_size(path, ec);
+      if (!ec) total += size;
+    }
+  }
+  return total;
+}
 
 Status ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options,
                  const DocumentCallback& on_document, RejectSink* rejects) {

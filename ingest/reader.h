@@ -30,7 +30,15 @@ struct ReadOptions {
   // larger one is a kTooLarge reject (a .txt or .html file is not even read). JSONL
   // files as a whole may be any size.
   size_t max_document_bytes = kDefaultMaxDocumentBytes;
+  // Progress: when set, called with the number of input bytes consumed so far,
+  // over all paths (ReadPaths) or within the one input (the per-format readers):
+  // after each file, and after each JSONL line. On the reading thread.
+  std::function<void(uint64_t bytes)> on_bytes_read;
 };
+
+// Total size in bytes of the files ReadPaths would read for `paths` (directories
+// walked the same way; stdin and unreadable paths count 0), for a progress display.
+uint64_t InputBytes(const std::vector<std::string>& paths, const ReadOptions& options);
 
 // Called once per readable document, in input order (directories sorted by name).
 using DocumentCallback = std::function<void(Document&&)>;

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "cli/progress.h"
 #include "run.h"
 #include "store/store.h"
 
@@ -175,6 +176,34 @@ TEST(CliHostileText, ExtractLinesAndBuildExportsStayValid) {
       "sys.argv[2:]]\" '" +
       out + "/graph.jsonld' '" + out + "/graph.nodes.csv' '" + out + "/graph.edges.csv'";
   EXPECT_EQ(std::system(py.c_str()), 0) << py;
+}
+
+TEST(CliProgress, LineShowsDocumentsRatePercentAndTimeLeft) {
+  EXPECT_EQ(cli::RunProgress::Line("ingest", 1200, 5000000, 20000000, 2.0),
+            "ingest: 1200 documents, 2.5 MB/s, 25%, ETA 0:06");
+  EXPECT_EQ(cli::RunProgress::Line("ingest", 7, 1000000, 0, 1.0), "ingest: 7 documents, 1.0 MB/s");
+}
+
+// On a terminal (a pseudo-terminal from script(1)) the bar is drawn; into a file or
+// a pipe, stderr gets only the summary.
+TEST(CliProgress, DrawnOnATerminalOnly) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script missing";
+  const std::string in = ScratchDir("in");
+  WriteFile(in + "/feed.jsonl", Corpus(12000));
+  RunResult plain = RunPolgraph("ingest -j 1 --db '" + ScratchDir("a") + "/p.db' '" + in + "'");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.err.find('\r'), std::string::npos);
+  EXPECT_EQ(plain.err.find("ETA"), std::string::npos);
+  const char* bin = std::getenv("POLGRAPH_BIN");
+  const std::string binary = bin && *bin ? bin : POLGRAPH_DEFAULT_BIN;
+  const std::string log = ScratchDir("tty") + "/typescript";
+  const std::string cmd = "script -qec \"'" + binary + "' ingest -j 1 --db '" + ScratchDir("b") +
+                          "/p.db' '" + in + "'\" '" + log + "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  const std::string shown = ReadFile(log);
+  EXPECT_NE(shown.find("\ringest: "), std::string::npos) << shown.substr(0, 400);
+  EXPECT_NE(shown.find("MB/s"), std::string::npos) << shown.substr(0, 400);
+  EXPECT_NE(shown.find("ETA"), std::string::npos) << shown.substr(0, 400);
 }
 
 // Starts `polgraph <args>` in the background; its exit code lands in `rc_file`.
