@@ -250,21 +250,29 @@ TEST(HostileText, HundredThousandActors) {
   ASSERT_EQ(boost::num_vertices(kg.graph()), static_cast<size_t>(kActors + 1));
   Written files;
   WriteAll(kg, &files);
-  std::string validate;
-  if (SchemasAvailable(&validate)) {
-    auto result = RunCommand(ShellQuote(validate) + " " + ShellQuote(files.graphml.path()) + " " +
-                             ShellQuote(files.gexf.path()));
-    EXPECT_EQ(result.exit_code, 0) << result.output.substr(0, 2000);
+  // Schema validation of 100,000 nodes takes xmllint a minute and checks nothing
+  // the small hostile graph above does not: here libxml2 parses each file (well
+  // formed, nothing truncated) and counts its nodes and edges.
+  if (RunCommand("command -v xmllint").exit_code == 0) {
+    for (const std::string& path : {files.graphml.path(), files.gexf.path()}) {
+      for (const char* element : {"node", "edge"}) {
+        auto count = RunCommand("xmllint --huge --xpath \"count(//*[local-name()='" +
+                                std::string(element) + "'])\" " + ShellQuote(path));
+        ASSERT_EQ(count.exit_code, 0) << path << ": " << count.output.substr(0, 2000);
+        const int expected = std::string(element) == "node" ? kActors + 1 : kActors;
+        EXPECT_EQ(count.output, std::to_string(expected) + "\n") << path << " " << element;
+      }
+    }
   }
-  if (!export_test::PythonHas("json csv xml.etree.ElementTree")) GTEST_SKIP() << "python3 missing";
+  if (!export_test::PythonHas("json csv")) GTEST_SKIP() << "python3 missing";
   for (const auto& [format, paths] : std::vector<std::pair<std::string, std::string>>{
-           {"graphml", ShellQuote(files.graphml.path())},
-           {"gexf", ShellQuote(files.gexf.path())},
            {"jsonld", ShellQuote(files.jsonld.path())},
            {"csv", ShellQuote(files.nodes.path()) + " " + ShellQuote(files.edges.path())}}) {
     auto back = ReadLabels(format, paths);
     ASSERT_TRUE(back) << format;
     EXPECT_EQ(back->edges, kActors) << format;
+    // Keyed by first word: "Hub" and the 100,000 "Actor ..." labels.
+    EXPECT_EQ(back->labels.size(), 2u) << format;
   }
 }
 
