@@ -157,6 +157,22 @@ void PathReader::ReadFile(const std::string& path, Format format) {
     if (options_.on_bytes_read) options_.on_bytes_read(bytes_done_);
     return;
   }
+  // The per-format readers count progress from the start of their input.
+  ReadOptions options = options_;
+  const uint64_t before = bytes_done_;
+  if (options_.on_bytes_read) {
+    options.on_bytes_read = [&](uint64_t n) { options_.on_bytes_read(before + n); };
+  }
+  if (format == Format::kJsonl) {
+    // Streamed: a feed may be far larger than memory.
+    const bool read = ReadJsonlFile(file, path, options, on_document_, rejects_);
+    const int read_errno = errno;
+    std::fclose(file);
+    if (!read) RejectUnreadable(path, std::strerror(read_errno), rejects_);
+    bytes_done_ = before + (ec ? 0 : size);
+    if (options_.on_bytes_read) options_.on_bytes_read(bytes_done_);
+    return;
+  }
   std::string bytes;
   bool ok = ReadStream(file, ec ? 0 : static_cast<size_t>(size), &bytes);
   int read_errno = errno;
@@ -165,17 +181,9 @@ void PathReader::ReadFile(const std::string& path, Format format) {
     RejectUnreadable(path, std::strerror(read_errno), rejects_);
     return;
   }
-  if (!options_.on_bytes_read) {
-    Dispatch(format, bytes, path, options_, on_document_, rejects_);
-    return;
-  }
-  // The per-format readers count from the start of their input.
-  ReadOptions options = options_;
-  const uint64_t before = bytes_done_;
-  options.on_bytes_read = [&](uint64_t n) { options_.on_bytes_read(before + n); };
   Dispatch(format, bytes, path, options, on_document_, rejects_);
   bytes_done_ = before + bytes.size();
-  options_.on_bytes_read(bytes_done_);
+  if (options_.on_bytes_read) options_.on_bytes_read(bytes_done_);
 }
 
 void PathReader::WalkDirectory(const fs::path& dir) {

@@ -54,6 +54,76 @@ TEST(ReadLimits, OversizedFileIsRejectedWithoutReadingIt) {
   std::filesystem::remove_all(dir);
 }
 
+// JSONL files are streamed block by block (1 MiB): the same documents, rejects,
+// line numbers and offsets as reading the whole file at once, with records and a
+// too-large line that straddle blocks, a BOM, CRLF, blank lines and no final newline.
+TEST(ReadJsonlStream, SameResultAsTheWholeFile) {
+  std::string feed = "\xEF\xBB\xBF";
+  for (int i = 0; i < 40000; ++i) {
+    if (i == 5000) feed += "{\"id\": \"cut\", \"text\": \"Ilse\r\n";
+    if (i == 12000) feed += "{\"id\": \"big\", \"text\": \"" + std::string(3 << 20, 'y') + "\"}\n";
+    if (i == 20000) feed += "\r\n   \n";
+    feed += "{\"id\": \"r" + std::to_string(i) +
+            "\", \"date\": \"2021-01-02\", \"text\": \"Record " + std::to_string(i) +
+            ": Ilse Varga met Tomas Brandt.\"}" + (i % 3 ? "\n" : "\r\n");
+  }
+  feed.pop_back();  // no final newline
+  ReadOptions options;
+  options.max_document_bytes = 2 << 20;
+  auto whole = ReadBytes(ReadJsonl, feed, "feed.jsonl", options);
+
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
+                                    ("polgraph_stream_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "feed.jsonl").string();
+  std::ofstream(path, std::ios::binary) << feed;
+  std::vector<Document> docs;
+  RejectList rejects;
+  uint64_t last_progress = 0;
+  options.on_bytes_read = [&](uint64_t bytes) {
+    EXPECT_GE(bytes, last_progress);
+    last_progress = bytes;
+  };
+  ASSERT_TRUE(ReadPaths(
+                  {path}, options, [&](Document&& d) { docs.push_back(std::move(d)); }, &rejects)
+                  .ok());
+  EXPECT_EQ(last_progress, feed.size());
+  ASSERT_EQ(docs.size(), whole.docs.size());
+  EXPECT_EQ(docs.size(), 40000u);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    ASSERT_EQ(docs[i].id, whole.docs[i].id);
+    ASSERT_EQ(docs[i].line, whole.docs[i].line) << docs[i].id;
+    ASSERT_EQ(docs[i].text, whole.docs[i].text) << docs[i].id;
+  }
+  ASSERT_EQ(rejects.size(), whole.rejects.size());
+  for (size_t i = 0; i < rejects.size(); ++i) {
+    const Reject& a = rejects.rejects()[i];
+    const Reject& b = whole.rejects.rejects()[i];
+    EXPECT_EQ(a.code, b.code) << a.ToString();
+    EXPECT_EQ(a.line, b.line) << a.ToString();
+    EXPECT_EQ(a.offset, b.offset) << a.ToString();
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ReadJsonlStream, EmptyAndBinaryFilesAreReportedAsBefore) {
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
+                                    ("polgraph_stream_e_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string blank = (dir / "blank.jsonl").string();
+  const std::string binary = (dir / "binary.jsonl").string();
+  std::ofstream(blank, std::ios::binary) << "\n  \n\t\n";
+  std::ofstream(binary, std::ios::binary) << std::string("{\"id\": 1}\n\0\0\0\x01\x02", 15);
+  RejectList rejects;
+  ASSERT_TRUE(ReadPaths(
+                  {blank, binary}, {}, [](Document&&) {}, &rejects)
+                  .ok());
+  ASSERT_EQ(rejects.size(), 2u);
+  EXPECT_EQ(rejects.rejects()[0].code, RejectCode::kEmpty);
+  EXPECT_EQ(rejects.rejects()[1].code, RejectCode::kBinary);
+  std::filesystem::remove_all(dir);
+}
+
 // Python's json.dumps writes text cut inside a surrogate pair as a lone "\udXXX";
 // the record is kept with U+FFFD in place of the broken character.
 TEST(ReadLoneSurrogates, BecomeReplacementCharactersAndTheRecordIsKept) {
