@@ -9,7 +9,7 @@ CMAKE_FLAGS += -DPOLGRAPH_WERROR=ON
 endif
 POLGRAPH = $(BUILD)/cli/polgraph
 
-.PHONY: all deps build demo test test-asan format clean
+.PHONY: all deps build demo test test-asan test-kill fuzz-build fuzz format clean
 
 all: build
 
@@ -38,8 +38,23 @@ test-asan: deps
 	@cmake --build $(BUILD)-asan -j $(JOBS)
 	@cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS)
 
+# Opt-in (needs ../shared): SIGKILL `polgraph ingest` 20 times at random moments
+# over 300 articles; each store must pass integrity_check and resume to the same graph.
+test-kill: build
+	@bash tests/kill/kill_test.sh $(POLGRAPH)
+
+# libFuzzer targets (clang 14), in build-fuzz/; `make fuzz` runs each for
+# FUZZ_SECONDS (default 600) and merges new inputs into tests/fuzz/corpus/.
+FUZZ_SECONDS ?= 600
+fuzz-build: deps
+	@CXX=clang++-14 cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOLGRAPH_FUZZ=ON >/dev/null
+	@cmake --build $(BUILD)-fuzz -j $(JOBS)
+
+fuzz: fuzz-build
+	@bash tests/fuzz/run_fuzzers.sh $(FUZZ_SECONDS)
+
 format:
 	@git ls-files '*.h' '*.cc' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan out
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz out

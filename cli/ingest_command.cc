@@ -16,6 +16,22 @@ void AddIngestOptions(CLI::App* cmd, IngestArgs* a) {
   cmd->add_option("--batch-size", a->batch_size, "Documents per database transaction")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd->add_option("-j,--jobs", a->jobs,
+                  "Extraction threads (0 = one per core); the result does not depend on it")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-document-bytes", a->max_document_bytes,
+                  "Reject a .txt/.html file or JSONL record larger than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-sentence-tokens", a->max_sentence_tokens,
+                  "Skip (and report) sentences longer than this many tokens")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-entities", a->max_entities,
+                  "Reject a document naming more distinct actors than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 }
 
 void PrintIngestSummary(const char* verb, const IngestStats& s) {

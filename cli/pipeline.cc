@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -7,8 +8,12 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <thread>
+#include <utility>
 
 #include "cli/common.h"
+#include "cli/ordered_workers.h"
+#include "cli/progress.h"
 #include "export/csv.h"
 #include "export/gexf.h"
 #include "export/graphml.h"
@@ -19,80 +24,249 @@
 
 namespace polgraph::cli {
 
+namespace {
+
+// One unit of work of RunIngest, in input order: the rejects the reader reported
+// since the previous document, then (unless it is only rejects) a document, which a
+// worker thread extracts. The writer thread prints the rejects and stores the
+// document, in submission order.
+struct IngestJob {
+  std::vector<Reject> read_rejects;
+  std::optional<Document> doc;
+  bool stored_before = false;  // found in the store before extraction: not extracted
+  Extraction extraction;
+  RejectList extract_rejects;
+  Status extract_status;
+};
+
+// Collects the rejects the reader reports between two documents.
+class PendingRejects : public RejectSink {
+ public:
+  void Add(Reject reject) override { rejects_.push_back(std::move(reject)); }
+  std::vector<Reject> Take() { return std::exchange(rejects_, {}); }
+  bool empty() const { return rejects_.empty(); }
+
+ private:
+  std::vector<Reject> rejects_;
+};
+
+size_t WorkerThreads(int jobs) {
+  if (jobs > 0) return static_cast<size_t>(jobs);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Extracts the document of `job`, unless it has none or is stored already. Runs on
+// any thread: the extractor is immutable and each job has its own reject list.
+void ExtractJob(const extract::Extractor& extractor, IngestJob& job) {
+  if (!job.doc || job.stored_before) return;
+  try {
+    job.extract_status = extractor.Extract(*job.doc, &job.extraction, &job.extract_rejects);
+  } catch (const std::exception& e) {
+    job.extract_status = Status::Internal(std::string("extraction failed: ") + e.what());
+  }
+}
+
+// The consumer end of an ingest, on one thread: prints each job's rejects and
+// stores its document, in the order the jobs are given, in batches of
+// `batch_size` documents per transaction.
+class BatchWriter {
+ public:
+  BatchWriter(const IngestArgs& args, store::Store& db, RunProgress& progress)
+      : args_(args), db_(db), progress_(progress) {}
+
+  // Handles one job; false when the run must stop (the store failed, or --strict
+  // and something was rejected).
+  bool Take(IngestJob& job) {
+    for (Reject& r : job.read_rejects) rejects_.Add(std::move(r));
+    if (StopStrict()) return false;
+    if (job.doc) Store(job);
+    return failure_.ok() && !StopStrict();
+  }
+
+  // Commits the last batch, or rolls it back when the run failed.
+  Status Finish() {
+    progress_.Finish();
+    if (failure_.ok()) failure_ = Commit();
+    if (!failure_.ok() && in_batch_ > 0) (void)db_.RollbackBatch();
+    stats_.rejected = rejects_.count();
+    return failure_;
+  }
+  void Fail(Status status) {
+    if (failure_.ok()) failure_ = std::move(status);
+  }
+  IngestStats& stats() { return stats_; }
+
+ private:
+  bool StopStrict() const { return args_.input.strict && rejects_.count() > 0; }
+
+  Status Commit() {
+    if (in_batch_ == 0) return Status::Ok();
+    in_batch_ = 0;
+    return db_.CommitBatch();
+  }
+
+  void Store(IngestJob& job) {
+    const Document& doc = *job.doc;
+    ++stats_.read;
+    stats_.bytes += doc.text.size();
+    progress_.Update(stats_.read);
+    if (job.stored_before) {
+      ++stats_.duplicates;
+      return;
+    }
+    for (const Reject& r : job.extract_rejects.rejects()) rejects_.Add(r);
+    if (!job.extract_status.ok()) {
+      // An extractor that refuses a document says why in its own reject.
+      if (job.extract_rejects.empty()) {
+        rejects_.Add({doc.source, doc.line, -1, "extract", RejectCode::kNoText,
+                      job.extract_status.message(), ""});
+      }
+      return;
+    }
+    if (in_batch_ == 0) {
+      if (Status bs = db_.BeginBatch(); !bs.ok()) {
+        failure_ = bs;
+        return;
+      }
+    }
+    auto added = db_.AddDocument(doc, job.extraction);
+    if (!added.ok()) {
+      // The store refused this document; keep the rest of the batch.
+      rejects_.Add(
+          {doc.source, doc.line, -1, "store", RejectCode::kStore, added.status().message(), ""});
+      return;
+    }
+    ++in_batch_;
+    if (added.value()) {
+      ++stats_.stored;
+      stats_.relations += job.extraction.relations.size();
+    } else {
+      ++stats_.duplicates;  // same content under another id within this run
+    }
+    if (in_batch_ >= args_.batch_size) failure_ = Commit();
+  }
+
+  const IngestArgs& args_;
+  store::Store& db_;
+  StderrRejects rejects_;
+  RunProgress& progress_;
+  IngestStats stats_;
+  Status failure_;
+  size_t in_batch_ = 0;
+};
+
+// Turns what the reader gives into jobs: each document with the rejects reported
+// before it, marked when `lookup` already holds it.
+class JobMaker {
+ public:
+  explicit JobMaker(store::Store* lookup) : lookup_(lookup) {}
+  RejectSink* rejects() { return &pending_; }
+
+  IngestJob Make(Document&& doc) {
+    IngestJob job;
+    job.read_rejects = pending_.Take();
+    if (lookup_ != nullptr && failure_.ok()) {
+      auto seen = lookup_->Contains(doc);
+      if (seen.ok()) {
+        job.stored_before = seen.value();
+      } else {
+        failure_ = seen.status();
+      }
+    }
+    job.doc = std::move(doc);
+    return job;
+  }
+  // A last job for rejects reported after the last document, if any.
+  std::optional<IngestJob> Rest() {
+    if (pending_.empty()) return std::nullopt;
+    IngestJob job;
+    job.read_rejects = pending_.Take();
+    return job;
+  }
+  const Status& failure() const { return failure_; }
+
+ private:
+  store::Store* lookup_;
+  PendingRejects pending_;
+  Status failure_;
+};
+
+}  // namespace
+
 Result<IngestStats> RunIngest(const IngestArgs& a) {
   auto start = std::chrono::steady_clock::now();
   extract::ExtractOptions options = ExtractOptionsOf(a.input);
-  auto extractor = extract::LoadDefaultExtractor(options);
-  if (!extractor.ok()) return extractor.status();
+  options.max_sentence_tokens = a.max_sentence_tokens;
+  options.max_entities = a.max_entities;
+  auto loaded_extractor = extract::LoadDefaultExtractor(options);
+  if (!loaded_extractor.ok()) return loaded_extractor.status();
+  const extract::Extractor& extractor = *loaded_extractor.value();
   auto opened = store::Store::Open(a.db);
   if (!opened.ok()) return opened.status();
   store::Store& db = *opened.value();
-
   ingest::ReadOptions read_options;
   read_options.default_date = a.input.date;
-  StderrRejects rejects;
-  Progress progress("ingest");
-  IngestStats stats;
-  Status failure;
-  size_t in_batch = 0;
-  const auto commit = [&]() -> Status {
-    if (in_batch == 0) return Status::Ok();
-    in_batch = 0;
-    return db.CommitBatch();
-  };
-  Status st = ingest::ReadPaths(
-      a.input.paths, read_options,
-      [&](Document&& doc) {
-        if (!failure.ok() || (a.input.strict && rejects.count() > 0)) return;
-        ++stats.read;
-        stats.bytes += doc.text.size();
-        progress.Update(stats.read, stats.bytes);
-        auto seen = db.Contains(doc);
-        if (!seen.ok()) {
-          failure = seen.status();
-          return;
-        }
-        if (seen.value()) {
-          ++stats.duplicates;
-          return;
-        }
-        Extraction ex;
-        if (Status est = extractor.value()->Extract(doc, &ex, &rejects); !est.ok()) {
-          rejects.Add(
-              {doc.source, doc.line, -1, "extract", RejectCode::kNoText, est.message(), ""});
-          return;
-        }
-        if (in_batch == 0) {
-          if (Status bs = db.BeginBatch(); !bs.ok()) {
-            failure = bs;
-            return;
-          }
-        }
-        auto added = db.AddDocument(doc, ex);
-        if (!added.ok()) {
-          // The store refused this document; keep the rest of the batch.
-          rejects.Add({doc.source, doc.line, -1, "store", RejectCode::kStore,
-                       added.status().message(), ""});
-          return;
-        }
-        ++in_batch;
-        if (added.value()) {
-          ++stats.stored;
-          stats.relations += ex.relations.size();
-        } else {
-          ++stats.duplicates;  // same content under another id within this run
-        }
-        if (in_batch >= a.batch_size) failure = commit();
-      },
-      &rejects);
-  progress.Finish();
-  if (failure.ok()) failure = commit();
-  if (!failure.ok()) {
-    if (in_batch > 0) (void)db.RollbackBatch();
-    return failure;
+  read_options.max_document_bytes = a.max_document_bytes;
+  RunProgress progress("ingest", ingest::InputBytes(a.input.paths, read_options));
+  read_options.on_bytes_read = [&](uint64_t bytes) { progress.SetBytesRead(bytes); };
+  BatchWriter writer(a, db, progress);
+  Status read_status;
+  Status lookup_status;
+
+  const size_t threads = WorkerThreads(a.jobs);
+  if (threads == 1) {
+    // One thread reads, extracts and writes: the baseline -j N is measured against.
+    JobMaker maker(&db);
+    bool stopped = false;
+    read_status = ingest::ReadPaths(
+        a.input.paths, read_options,
+        [&](Document&& doc) {
+          if (stopped) return;
+          IngestJob job = maker.Make(std::move(doc));
+          ExtractJob(extractor, job);
+          stopped = !writer.Take(job);
+        },
+        maker.rejects());
+    if (std::optional<IngestJob> rest = maker.Rest(); rest && !stopped) writer.Take(*rest);
+    lookup_status = maker.failure();
+  } else {
+    // The reader skips documents stored by an earlier run before they are
+    // extracted (a resumed run then costs little), through its own connection.
+    // The writer checks again inside its transaction, which also catches
+    // duplicates within this run.
+    std::unique_ptr<store::Store> lookup;
+    if (a.db != ":memory:") {
+      auto second = store::Store::Open(a.db);
+      if (!second.ok()) return second.status();
+      lookup = std::move(second).value();
+    }
+    // Enough jobs in flight to keep every thread busy behind one slow document,
+    // few enough that memory does not grow with the corpus.
+    const size_t window = std::max<size_t>(16, 8 * threads);
+    OrderedWorkers<IngestJob> workers(threads, window,
+                                      [&](IngestJob& job) { ExtractJob(extractor, job); });
+    // The reader runs on its own thread and feeds the workers; this thread writes.
+    std::thread reader([&] {
+      JobMaker maker(lookup.get());
+      read_status = ingest::ReadPaths(
+          a.input.paths, read_options,
+          [&](Document&& doc) { (void)workers.Submit(maker.Make(std::move(doc))); },
+          maker.rejects());
+      if (std::optional<IngestJob> rest = maker.Rest()) (void)workers.Submit(std::move(*rest));
+      lookup_status = maker.failure();
+      workers.Close();
+    });
+    while (std::optional<IngestJob> job = workers.Next()) {
+      if (!writer.Take(*job)) break;
+    }
+    // Stopping early: the reader may be waiting for room in the window.
+    workers.Cancel();
+    reader.join();
   }
-  if (!st.ok()) return st;
-  stats.rejected = rejects.count();
+  if (!lookup_status.ok()) writer.Fail(lookup_status);
+  if (Status st = writer.Finish(); !st.ok()) return st;
+  if (!read_status.ok()) return read_status;
+  IngestStats stats = writer.stats();
   stats.seconds = SecondsSince(start);
   return stats;
 }

@@ -9,6 +9,7 @@
 #include "cli/common.h"
 #include "core/status.h"
 #include "export/view.h"
+#include "extract/extractor.h"
 #include "graph/knowledge_graph.h"
 #include "ingest/reader.h"
 
@@ -18,6 +19,11 @@ struct IngestArgs {
   InputArgs input;
   std::string db;
   size_t batch_size = 200;  // documents per SQLite transaction
+  int jobs = 0;             // extraction threads; 0 = one per core
+  // Limits that protect the machine (see ingest::ReadOptions, extract::ExtractOptions).
+  size_t max_document_bytes = ingest::kDefaultMaxDocumentBytes;
+  size_t max_sentence_tokens = extract::ExtractOptions().max_sentence_tokens;
+  size_t max_entities = extract::ExtractOptions().max_entities;
 };
 
 struct IngestStats {
@@ -30,8 +36,12 @@ struct IngestStats {
   double seconds = 0;
 };
 
-// Reads, extracts and stores. Returns an error when the store cannot be opened
-// or written; rejects are printed and counted, and the run goes on.
+// Reads, extracts and stores. Documents are extracted on `jobs` threads and stored
+// by one writer in input order, in batches of `batch_size` (one transaction each),
+// so the store ends up the same whatever the number of threads; memory is bounded
+// by a window of documents in flight, not by the corpus. Returns an error when the
+// store cannot be opened or written; rejects are printed in input order and
+// counted, and the run goes on.
 Result<IngestStats> RunIngest(const IngestArgs& args);
 
 struct LoadedGraph {

@@ -28,6 +28,8 @@ const char* RejectCodeName(RejectCode code) {
       return "duplicate";
     case RejectCode::kStore:
       return "store";
+    case RejectCode::kTooLarge:
+      return "too_large";
   }
   return "unknown";
 }

@@ -26,6 +26,8 @@ enum class RejectCode {
   kUnsupported,   // a file type polgraph does not read
   kDuplicate,     // a document already stored (same id or content hash)
   kStore,         // the store refused a document
+  kTooLarge,      // over a limit that protects the machine (document bytes, sentence
+                  // tokens, entities per document)
 };
 
 // Stable lower_snake_case name of `code`, e.g. "invalid_utf8".

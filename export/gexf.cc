@@ -56,7 +56,11 @@ void ValueIfFinite(std::ostream& out, std::string_view id, double value) {
 
 // label and kind are xsd:token in the schema: no leading, trailing or doubled
 // spaces, no tabs or newlines.
-std::string Token(std::string_view text) { return XmlAttributeEscape(CollapseWhitespace(text)); }
+// Characters XML cannot carry are dropped before whitespace is collapsed, so that
+// "a \x01 b" becomes "a b", not "a  b".
+std::string Token(std::string_view text) {
+  return XmlAttributeEscape(CollapseWhitespace(XmlChars(text)));
+}
 
 // One spell from the first to the last date, when they are real dates (the
 // schema types them xsd:date, and Gephi rejects impossible ones). A single known

@@ -82,6 +82,22 @@ std::string Escape(std::string_view text, bool attribute) {
 
 }  // namespace
 
+std::string XmlChars(std::string_view text) {
+  std::string valid = ValidUtf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  for (size_t i = 0; i < valid.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(valid[i]);
+    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') continue;
+    if (valid.compare(i, 3, "\xEF\xBF\xBE") == 0 || valid.compare(i, 3, "\xEF\xBF\xBF") == 0) {
+      i += 2;
+      continue;
+    }
+    out += valid[i];
+  }
+  return out;
+}
+
 std::string XmlEscape(std::string_view text) { return Escape(text, false); }
 
 std::string XmlAttributeEscape(std::string_view text) { return Escape(text, true); }

@@ -18,6 +18,10 @@ std::string ValidUtf8(std::string_view text);
 // UTF-8 becomes U+FFFD.
 std::string XmlEscape(std::string_view text);
 
+// What XML 1.0 can carry of `text`, not yet escaped: invalid UTF-8 as U+FFFD, C0
+// controls other than tab/LF/CR and U+FFFE/U+FFFF dropped (as XmlEscape does).
+std::string XmlChars(std::string_view text);
+
 // XmlEscape for a double-quoted attribute value: tab and LF also become character
 // references, since attribute-value normalization would turn them into spaces.
 std::string XmlAttributeEscape(std::string_view text);

@@ -24,6 +24,13 @@ struct ExtractOptions {
   std::vector<std::string> user_lexicons;
   std::string models_dir;  // tagger.pgm and parser.pgm; "" = nlp::DefaultModelsDir()
   bool open_triples = false;  // also fill Extraction::open_triples (extract/openie.h)
+  // Limits that keep one hostile document from taking the machine: relation search
+  // grows with the square of a sentence's length, entity resolution with the square
+  // of the number of names. A longer sentence is skipped (kTooLarge reject, the rest
+  // of the document is used); a document naming more distinct actors is rejected
+  // whole (kTooLarge reject, and Extract returns InvalidArgument).
+  size_t max_sentence_tokens = 1000;  // news sentences have ~25; lists and tables ~300
+  size_t max_entities = 5000;         // distinct names per document; articles have ~30
 };
 
 class Extractor {

@@ -1,8 +1,12 @@
 #include "extract/pattern_extractor.h"
 
 #include <algorithm>
+#include <set>
+#include <string_view>
 
 #include "extract/entities.h"
+#include "extract/nlp/sentence_splitter.h"
+#include "extract/nlp/tokenizer.h"
 #include "extract/openie.h"
 #include "extract/relations.h"
 #include "extract/syntax_events.h"
@@ -11,24 +15,33 @@ namespace polgraph::extract {
 
 std::vector<SentenceAnalysis> PatternExtractor::Analyze(std::string_view text) const {
   std::vector<SentenceAnalysis> sentences;
-  for (nlp::AnalyzedSentence& parsed : nlp_->Analyze(text)) {
+  std::vector<std::string_view> words;
+  for (const nlp::SentenceSpan& span : nlp::SplitSentences(text)) {
     SentenceAnalysis s;
     s.index = static_cast<int>(sentences.size());
-    s.start = parsed.start;
-    s.end = parsed.end;
-    s.tokens.reserve(parsed.words.size());
-    for (const nlp::AnalyzedWord& w : parsed.words) s.tokens.push_back(w.token);
-    s.parse = std::move(parsed.words);
+    s.start = span.start;
+    s.end = span.end;
+    s.tokens = nlp::Tokenize(text, span.start, span.end);
+    if (s.tokens.size() > options_.max_sentence_tokens) {
+      // Over the limit: no tokens, so no parse, mentions or relations (Extract
+      // reports it). Checked before parsing, which is the costly step.
+      s.tokens.clear();
+    } else if (!s.tokens.empty()) {
+      words.clear();
+      for (const nlp::Token& t : s.tokens) words.push_back(t.text);
+      nlp_->AnalyzeWords(words, &s.parse);
+      for (size_t i = 0; i < s.parse.size(); ++i) s.parse[i].token = s.tokens[i];
+    }
     FindMentions(*res_, &s);
     sentences.push_back(std::move(s));
   }
   return sentences;
 }
 
-Status PatternExtractor::Extract(const Document& doc, Extraction* out,
-                                 RejectSink* /*rejects*/) const {
+Status PatternExtractor::Extract(const Document& doc, Extraction* out, RejectSink* rejects) const {
   std::vector<SentenceAnalysis> sentences = Analyze(doc.text);
   out->sentence_count = static_cast<int>(sentences.size());
+  if (Status st = CheckLimits(doc, sentences, rejects); !st.ok()) return st;
   out->entities = ResolveEntities(*res_, doc.text, &sentences);
   std::vector<Relation> relations;
   ExtractRelations(*res_, doc, sentences, &out->entities, &relations);
@@ -51,6 +64,42 @@ Status PatternExtractor::Extract(const Document& doc, Extraction* out,
       }
       parsed.words.swap(s.parse);
     }
+  }
+  return Status::Ok();
+}
+
+Status PatternExtractor::CheckLimits(const Document& doc,
+                                     const std::vector<SentenceAnalysis>& sentences,
+                                     RejectSink* rejects) const {
+  const auto reject = [&](int64_t offset, std::string message, std::string_view excerpt) {
+    if (rejects == nullptr) return;
+    rejects->Add({doc.source, doc.line, offset, "extract", RejectCode::kTooLarge,
+                  std::move(message), MakeExcerpt(excerpt)});
+  };
+  // Whole files have the path as their id, which the reject already names.
+  const std::string which =
+      doc.id == doc.source ? "" : "document \"" + MakeExcerpt(doc.id) + "\": ";
+  std::set<std::string_view> names;
+  for (const SentenceAnalysis& s : sentences) {
+    // Analyze left a sentence over the limit without tokens; no other has none.
+    if (s.tokens.empty() && s.end > s.start) {
+      reject(-1,
+             which + "sentence " + std::to_string(s.index) + " (bytes " + std::to_string(s.start) +
+                 "-" + std::to_string(s.end) + ") has more than " +
+                 std::to_string(options_.max_sentence_tokens) +
+                 " tokens (--max-sentence-tokens); skipped",
+             std::string_view(doc.text).substr(s.start, s.end - s.start));
+    }
+    for (const MentionSpan& m : s.mentions) {
+      if (!m.pronoun) names.insert(m.name);
+    }
+  }
+  if (names.size() > options_.max_entities) {
+    std::string message =
+        which + std::to_string(names.size()) + " distinct actor names, over the limit of " +
+        std::to_string(options_.max_entities) + " per document (--max-entities); document skipped";
+    reject(-1, message, doc.title.empty() ? std::string_view(doc.text) : doc.title);
+    return Status::InvalidArgument(std::move(message));
   }
   return Status::Ok();
 }

@@ -30,6 +30,12 @@ class PatternExtractor : public Extractor {
   std::vector<SentenceAnalysis> Analyze(std::string_view text) const;
 
  private:
+  // Reports every sentence Analyze cut for being over max_sentence_tokens, and
+  // returns InvalidArgument (after reporting it) when `doc` names more than
+  // max_entities distinct actors.
+  Status CheckLimits(const Document& doc, const std::vector<SentenceAnalysis>& sentences,
+                     RejectSink* rejects) const;
+
   std::shared_ptr<const Resources> res_;
   std::shared_ptr<const nlp::NlpPipeline> nlp_;
   ExtractOptions options_;

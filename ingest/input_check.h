@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,13 @@ std::string_view StripBom(std::string_view bytes);
 // offsets in rejects count from the start of the file.
 bool CheckDocumentBytes(std::string_view bytes, size_t bom_bytes, bool check_utf8,
                         std::string_view source, RejectSink* rejects);
+
+// ReadJsonl over an open file, read block by block so that a feed of any size is
+// held one block and one record at a time; the same documents, rejects, line
+// numbers and offsets as ReadJsonl on the whole file (jsonl.cc). False when
+// reading fails (errno says why).
+bool ReadJsonlFile(std::FILE* file, std::string_view source, const ReadOptions& options,
+                   const DocumentCallback& on_document, RejectSink* rejects);
 
 // YYYY-MM-DD from the start of a date or timestamp ("2017-03-24T10:00:00Z" ->
 // "2017-03-24"); "" when `value` does not start with a valid calendar date followed

@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "core/text.h"
@@ -44,6 +46,61 @@ std::string Serialize(const rapidjson::Value& value) {
 
 std::string_view View(const rapidjson::Value& value) {
   return std::string_view(value.GetString(), value.GetStringLength());
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of the "\uXXXX" escape at line[i] (i at the backslash), or -1.
+int EscapedUnit(std::string_view line, size_t i) {
+  if (i + 6 > line.size() || line[i] != '\\' || line[i + 1] != 'u') return -1;
+  int unit = 0;
+  for (size_t k = i + 2; k < i + 6; ++k) {
+    const int v = HexValue(line[k]);
+    if (v < 0) return -1;
+    unit = unit * 16 + v;
+  }
+  return unit;
+}
+
+// `line` with every escaped UTF-16 surrogate that has no partner ("\ud800" alone,
+// as Python's json.dumps writes text cut in the middle of a pair) replaced by
+// "\ufffd". Such text cannot be UTF-8; RapidJSON refuses the whole record for it,
+// and one broken character should not cost the article. Same length as `line`, so
+// offsets in later messages still point into the input.
+std::string ReplaceLoneSurrogateEscapes(std::string_view line) {
+  std::string out(line);
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (!in_string) {
+      in_string = c == '"';
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+    } else if (c == '\\') {
+      const int unit = EscapedUnit(line, i);
+      if (unit >= 0xD800 && unit <= 0xDBFF) {
+        const int low = EscapedUnit(line, i + 6);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          i += 11;  // a proper pair
+          continue;
+        }
+      }
+      if (unit >= 0xD800 && unit <= 0xDFFF) {
+        out.replace(i, 6, "\\ufffd");
+        i += 5;
+      } else {
+        ++i;  // the escaped character, whatever it is
+      }
+    }
+  }
+  return out;
 }
 
 // One JSONL line being turned into a Document; knows where it is for rejects.
@@ -100,6 +157,12 @@ void RecordReader::Read(const ReadOptions& options, const DocumentCallback& on_d
   }
   rapidjson::Document json;
   json.Parse(line_.data(), line_.size());
+  std::string repaired;
+  if (json.HasParseError() &&
+      json.GetParseError() == rapidjson::kParseErrorStringUnicodeSurrogateInvalid) {
+    repaired = ReplaceLoneSurrogateEscapes(line_);
+    json.Parse(repaired.data(), repaired.size());
+  }
   if (json.HasParseError()) {
     size_t at = json.GetErrorOffset();
     std::string what = rapidjson::GetParseError_En(json.GetParseError());
@@ -202,6 +265,27 @@ void RecordReader::Read(const ReadOptions& options, const DocumentCallback& on_d
 
 }  // namespace
 
+namespace {
+
+// One line of a JSONL input (without its '\n') at byte `offset` of the file.
+void ReadLine(std::string_view line, int64_t line_no, size_t offset, std::string_view source,
+              const ReadOptions& options, const DocumentCallback& on_document,
+              RejectSink* rejects) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.size() > options.max_document_bytes) {
+    rejects->Add(
+        MakeIngestReject(source, line_no, static_cast<int64_t>(offset), RejectCode::kTooLarge,
+                         "record is " + std::to_string(line.size()) + " bytes, over the limit of " +
+                             std::to_string(options.max_document_bytes) + " (--max-document-bytes)",
+                         line));
+  } else if (!Trim(line).empty()) {
+    RecordReader(source, line_no, static_cast<int64_t>(offset), line, rejects)
+        .Read(options, on_document);
+  }
+}
+
+}  // namespace
+
 void ReadJsonl(std::string_view bytes, std::string_view source, const ReadOptions& options,
                const DocumentCallback& on_document, RejectSink* rejects) {
   std::string_view content = StripBom(bytes);
@@ -212,15 +296,89 @@ void ReadJsonl(std::string_view bytes, std::string_view source, const ReadOption
   while (pos < content.size()) {
     size_t end = content.find('\n', pos);
     if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(pos, end - pos);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!Trim(line).empty()) {
-      RecordReader(source, line_no, static_cast<int64_t>(bom + pos), line, rejects)
-          .Read(options, on_document);
-    }
+    ReadLine(content.substr(pos, end - pos), ++line_no, bom + pos, source, options, on_document,
+             rejects);
     pos = end + 1;
+    if (options.on_bytes_read) options.on_bytes_read(bom + std::min(pos, content.size()));
   }
+}
+
+bool ReadJsonlFile(std::FILE* file, std::string_view source, const ReadOptions& options,
+                   const DocumentCallback& on_document, RejectSink* rejects) {
+  // Blocks of 1 MiB; a record longer than the limit is dropped as it streams by.
+  constexpr size_t kBlock = 1 << 20;
+  std::string buffer;     // the unread rest of the file: at most one partial line
+  size_t base = 0;        // file offset of buffer[0]
+  int64_t line_no = 0;    // lines completed so far
+  bool started = false;   // the head of the file was checked
+  bool skipping = false;  // inside a line already rejected as too large
+  bool any_text = false;  // a non-blank byte was seen (else the file is "empty")
+  size_t total = 0;       // bytes read
+  size_t bom = 0;         // length of the byte-order mark, if any
+  std::string block(kBlock, '\0');
+  const auto check_head = [&](bool at_end) {
+    // Empty and binary files are reported as ReadJsonl reports them; only the
+    // head is needed for that (LooksBinary reads 4 KiB).
+    if (started || (!at_end && buffer.size() < 4096)) return true;
+    started = true;
+    std::string_view content = StripBom(buffer);
+    bom = buffer.size() - content.size();
+    if (Trim(content).empty()) return true;  // judged at the end, over the whole file
+    return CheckDocumentBytes(content, bom, /*check_utf8=*/false, source, rejects);
+  };
+  const auto take_lines = [&](bool at_end) {
+    size_t pos = 0;
+    if (base == 0 && buffer.size() >= 3) pos = StripBom(buffer).size() == buffer.size() ? 0 : 3;
+    for (;;) {
+      size_t end = buffer.find('\n', pos);
+      if (end == std::string::npos) {
+        if (!at_end || pos >= buffer.size()) break;
+        end = buffer.size();
+      }
+      ++line_no;
+      const std::string_view line(buffer.data() + pos, end - pos);
+      if (!any_text && !Trim(line).empty()) any_text = true;
+      if (skipping) {
+        skipping = false;
+      } else {
+        ReadLine(line, line_no, base + pos, source, options, on_document, rejects);
+      }
+      pos = end + 1;
+      if (options.on_bytes_read) options.on_bytes_read(base + std::min(pos, buffer.size()));
+    }
+    pos = std::min(pos, buffer.size());
+    buffer.erase(0, pos);
+    base += pos;
+    if (!skipping && buffer.size() > options.max_document_bytes + 1) {
+      any_text = true;
+      rejects->Add(
+          MakeIngestReject(source, line_no + 1, static_cast<int64_t>(base), RejectCode::kTooLarge,
+                           "record is more than " + std::to_string(options.max_document_bytes) +
+                               " bytes, over the limit (--max-document-bytes)",
+                           buffer));
+      skipping = true;
+    }
+    if (skipping) {
+      base += buffer.size();
+      buffer.clear();
+    }
+  };
+  for (;;) {
+    const size_t n = std::fread(block.data(), 1, block.size(), file);
+    if (n == 0) break;
+    buffer.append(block.data(), n);
+    total += n;
+    if (!check_head(false)) return std::ferror(file) == 0;
+    if (started) take_lines(false);
+  }
+  if (std::ferror(file) != 0) return false;
+  if (!check_head(true)) return true;
+  take_lines(true);
+  if (!any_text) {
+    // Nothing but whitespace (or nothing): the same reject as for a whole buffer.
+    CheckDocumentBytes(total > bom ? " " : "", 0, /*check_utf8=*/false, source, rejects);
+  }
+  return true;
 }
 
 }  // namespace polgraph::ingest

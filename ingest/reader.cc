@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <set>
@@ -83,11 +84,13 @@ class PathReader {
   void ReadStdin();
   void ReadFile(const std::string& path, Format format);
   void WalkDirectory(const fs::path& dir);
+  void RejectTooLarge(const std::string& path, uintmax_t size);
 
   const ReadOptions& options_;
   const DocumentCallback& on_document_;
   RejectSink* rejects_;
   std::set<fs::path> visited_dirs_;  // canonical paths, against symlink loops
+  uint64_t bytes_done_ = 0;          // input bytes of the files read so far
 };
 
 void PathReader::ReadPath(const std::string& path) {
@@ -123,7 +126,20 @@ void PathReader::ReadStdin() {
     RejectUnreadable("-", "error reading standard input", rejects_);
     return;
   }
-  Dispatch(SniffFormat(bytes), bytes, "-", options_, on_document_, rejects_);
+  const Format format = SniffFormat(bytes);
+  if (format != Format::kJsonl && bytes.size() > options_.max_document_bytes) {
+    RejectTooLarge("-", bytes.size());
+    return;
+  }
+  Dispatch(format, bytes, "-", options_, on_document_, rejects_);
+}
+
+void PathReader::RejectTooLarge(const std::string& path, uintmax_t size) {
+  rejects_->Add(
+      MakeIngestReject(path, 0, -1, RejectCode::kTooLarge,
+                       "document is " + std::to_string(size) + " bytes, over the limit of " +
+                           std::to_string(options_.max_document_bytes) + " (--max-document-bytes)",
+                       ""));
 }
 
 void PathReader::ReadFile(const std::string& path, Format format) {
@@ -134,6 +150,29 @@ void PathReader::ReadFile(const std::string& path, Format format) {
   }
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
+  if (!ec && format != Format::kJsonl && size > options_.max_document_bytes) {
+    std::fclose(file);
+    RejectTooLarge(path, size);
+    bytes_done_ += size;
+    if (options_.on_bytes_read) options_.on_bytes_read(bytes_done_);
+    return;
+  }
+  // The per-format readers count progress from the start of their input.
+  ReadOptions options = options_;
+  const uint64_t before = bytes_done_;
+  if (options_.on_bytes_read) {
+    options.on_bytes_read = [&](uint64_t n) { options_.on_bytes_read(before + n); };
+  }
+  if (format == Format::kJsonl) {
+    // Streamed: a feed may be far larger than memory.
+    const bool read = ReadJsonlFile(file, path, options, on_document_, rejects_);
+    const int read_errno = errno;
+    std::fclose(file);
+    if (!read) RejectUnreadable(path, std::strerror(read_errno), rejects_);
+    bytes_done_ = before + (ec ? 0 : size);
+    if (options_.on_bytes_read) options_.on_bytes_read(bytes_done_);
+    return;
+  }
   std::string bytes;
   bool ok = ReadStream(file, ec ? 0 : static_cast<size_t>(size), &bytes);
   int read_errno = errno;
@@ -142,7 +181,9 @@ void PathReader::ReadFile(const std::string& path, Format format) {
     RejectUnreadable(path, std::strerror(read_errno), rejects_);
     return;
   }
-  Dispatch(format, bytes, path, options_, on_document_, rejects_);
+  Dispatch(format, bytes, path, options, on_document_, rejects_);
+  bytes_done_ = before + bytes.size();
+  if (options_.on_bytes_read) options_.on_bytes_read(bytes_done_);
 }
 
 void PathReader::WalkDirectory(const fs::path& dir) {
@@ -176,6 +217,38 @@ void PathReader::WalkDirectory(const fs::path& dir) {
 }
 
 }  // namespace
+
+uint64_t InputBytes(const std::vector<std::string>& paths, const ReadOptions& options) {
+  uint64_t total = 0;
+  std::set<fs::path> visited;
+  std::function<void(const fs::path&)> walk = [&](const fs::path& dir) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(dir, ec);
+    if (!ec && !visited.insert(canonical).second) return;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;
+      std::error_code entry_ec;
+      if (it->is_directory(entry_ec)) {
+        if (!it->is_symlink(entry_ec) || options.follow_symlinks) walk(it->path());
+      } else if (FormatOfPath(it->path()) != Format::kNone) {
+        const uintmax_t size = it->file_size(entry_ec);
+        if (!entry_ec) total += size;
+      }
+    }
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-") continue;
+    if (fs::is_directory(path, ec)) {
+      walk(path);
+    } else {
+      const uintmax_t size = fs::file_size(path, ec);
+      if (!ec) total += size;
+    }
+  }
+  return total;
+}
 
 Status ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options,
                  const DocumentCallback& on_document, RejectSink* rejects) {

@@ -18,10 +18,27 @@
 
 namespace polgraph::ingest {
 
+// Default of ReadOptions::max_document_bytes: far above any news article or page
+// (a long article is ~100 KB of HTML, a few MB with inline scripts), far below what
+// would strain a laptop once extraction multiplies it.
+inline constexpr size_t kDefaultMaxDocumentBytes = 16 << 20;
+
 struct ReadOptions {
   std::string default_date;      // YYYY-MM-DD given to documents that have no date ("" = none)
   bool follow_symlinks = false;  // descend into symlinked directories when walking
+  // Largest .txt/.html file or stdin input, and largest JSONL line, in bytes; a
+  // larger one is a kTooLarge reject (a .txt or .html file is not even read). JSONL
+  // files as a whole may be any size.
+  size_t max_document_bytes = kDefaultMaxDocumentBytes;
+  // Progress: when set, called with the number of input bytes consumed so far,
+  // over all paths (ReadPaths) or within the one input (the per-format readers):
+  // after each file, and after each JSONL line. On the reading thread.
+  std::function<void(uint64_t bytes)> on_bytes_read;
 };
+
+// Total size in bytes of the files ReadPaths would read for `paths` (directories
+// walked the same way; stdin and unreadable paths count 0), for a progress display.
+uint64_t InputBytes(const std::vector<std::string>& paths, const ReadOptions& options);
 
 // Called once per readable document, in input order (directories sorted by name).
 using DocumentCallback = std::function<void(Document&&)>;

@@ -4,8 +4,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <iterator>
 #include <string_view>
+#include <thread>
 
 #include "core/reject.h"
 #include "core/text.h"
@@ -25,6 +30,15 @@ constexpr std::string_view kMigrations[] = {
 };
 constexpr int64_t kKnownVersion = std::size(kMigrations);
 
+// PRAGMA application_id of a polgraph store ("PGRF"), set when a store is first
+// opened by a build that knows it. Stores written before it was introduced carry 0
+// and are recognised by their tables instead.
+constexpr int64_t kApplicationId = 0x50475246;
+
+// Tables every polgraph schema version has: a database whose user_version claims a
+// polgraph schema but that lacks one of them was written by another program.
+constexpr const char* kPolgraphTables[] = {"documents", "entities", "relations"};
+
 // Long enough to ride out another polgraph process committing a batch, short
 // enough that a stuck lock is reported instead of hanging a run.
 constexpr int kBusyTimeoutMs = 10000;
@@ -34,6 +48,117 @@ constexpr int kBusyTimeoutMs = 10000;
 constexpr size_t kMaxQuotedSql = 160;
 
 bool IsInMemory(const std::string& path) { return path == ":memory:"; }
+
+std::string Hex(int64_t value) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "0x%08llX", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+// Decides from the header fields and the schema whether `db` is a polgraph store
+// this build may open and migrate: OK with its schema version, or an error that
+// says what the file is instead. Only reads. Throws SQLite::Exception (NOTADB for a
+// file that is not a SQLite database at all).
+Result<int64_t> CheckPolgraphStore(const std::string& path, SQLite::Database& db,
+                                   std::string* running_sql) {
+  // The first read of the file: this is where SQLite notices a non-database.
+  *running_sql = "PRAGMA user_version";
+  const int64_t version = db.execAndGet(*running_sql).getInt64();
+  *running_sql = "PRAGMA application_id";
+  const int64_t application_id = db.execAndGet(*running_sql).getInt64();
+  if (application_id != 0 && application_id != kApplicationId) {
+    return Status::InvalidArgument(path +
+                                   ": not a polgraph database (a SQLite database of "
+                                   "another application, application_id " +
+                                   Hex(application_id) +
+                                   "); expected a polgraph store or a new file. Left untouched");
+  }
+  if (version > kKnownVersion) {
+    if (application_id == 0) {
+      return Status::InvalidArgument(
+          path + ": not a polgraph database (a SQLite database with user_version " +
+          std::to_string(version) +
+          " and no polgraph application id); expected a polgraph store or a new file. Left "
+          "untouched");
+    }
+    return Status::InvalidArgument(path + ": schema version " + std::to_string(version) +
+                                   " is newer than this polgraph knows (" +
+                                   std::to_string(kKnownVersion) +
+                                   "); use a newer polgraph or another database file. Left "
+                                   "untouched");
+  }
+  if (version < 0) {
+    return Status::Corruption(path + ": schema version " + std::to_string(version) +
+                              " is negative; expected 0 to " + std::to_string(kKnownVersion));
+  }
+  *running_sql = "SELECT name FROM sqlite_master WHERE type = 'table'";
+  SQLite::Statement tables(db, *running_sql);
+  std::vector<std::string> names;
+  while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
+  if (version == 0 && !names.empty()) {
+    std::string listed;
+    for (size_t i = 0; i < names.size() && i < 3; ++i) {
+      listed += (i ? ", " : "") + MakeExcerpt(names[i], 40);
+    }
+    if (names.size() > 3) listed += ", ...";
+    return Status::InvalidArgument(path +
+                                   ": not a polgraph database (a SQLite database with "
+                                   "tables " +
+                                   listed +
+                                   " but no polgraph schema version); expected a polgraph store "
+                                   "or a new file. Left untouched");
+  }
+  if (version > 0) {
+    for (const char* table : kPolgraphTables) {
+      if (std::find(names.begin(), names.end(), table) == names.end()) {
+        return Status::InvalidArgument(path + ": not a polgraph database (user_version " +
+                                       std::to_string(version) + " but no table \"" + table +
+                                       "\"); expected a polgraph store or a new file. Left "
+                                       "untouched");
+      }
+    }
+  }
+  return version;
+}
+
+// Runs `body`, again while it fails with SQLITE_BUSY, for up to kBusyTimeoutMs.
+// The busy handler covers most waits, but SQLite answers BUSY at once in a few
+// cases that two processes opening one store meet: while the other connection
+// switches the journal mode to WAL or recovers the WAL. `body` must be safe to
+// repeat (opening and migrating are: every step checks the state first).
+template <typename F>
+auto RetryWhileBusy(F&& body) -> decltype(body()) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      return body();
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+        throw;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+// Inspects an existing, non-empty file through a read-only connection before the
+// read-write one opens it: a read-write connection to a WAL database checkpoints it
+// when it closes, which would rewrite a file we are about to refuse.
+Status InspectExistingFile(const std::string& path) {
+  std::error_code ec;
+  if (IsInMemory(path) || std::filesystem::file_size(path, ec) == 0 || ec) return Status::Ok();
+  std::string running_sql;
+  try {
+    return RetryWhileBusy([&] {
+      SQLite::Database db(path, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+      Result<int64_t> version = CheckPolgraphStore(path, db, &running_sql);
+      return version.ok() ? Status::Ok() : version.status();
+    });
+  } catch (const SQLite::Exception& e) {
+    return SqliteErrorStatus(path, running_sql, e);
+  }
+}
 
 }  // namespace
 
@@ -48,6 +173,13 @@ Status SqliteErrorStatus(const std::string& path, std::string_view sql,
     return Status::Corruption(path + ": not a SQLite database (" + e.what() +
                               "); expected a polgraph store or a new file");
   }
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    return Status::IoError(path +
+                           ": the store is busy: another process (a second polgraph "
+                           "ingest?) has held its write lock for " +
+                           std::to_string(kBusyTimeoutMs / 1000) +
+                           " s; run again when it has finished (" + e.what() + ")");
+  }
   std::string message = path + ": " + e.what();
   if (!sql.empty()) {
     std::string quoted = CollapseWhitespace(sql);
@@ -60,8 +192,6 @@ Status SqliteErrorStatus(const std::string& path, std::string_view sql,
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
     case SQLITE_READONLY:
     case SQLITE_PERM:
       return Status::IoError(std::move(message));
@@ -90,44 +220,50 @@ StoreImpl::~StoreImpl() {
 Status StoreImpl::Migrate() {
   // Per connection and a no-op inside a transaction, so it comes first.
   Exec("PRAGMA foreign_keys = ON");
-  // The first read of the file: this is where SQLite notices a non-database.
-  running_sql = "PRAGMA user_version";
-  const int64_t version = db.execAndGet(running_sql).getInt64();
-  if (version > kKnownVersion) {
-    return Status::InvalidArgument(path + ": schema version " + std::to_string(version) +
-                                   " is newer than this polgraph knows (" +
-                                   std::to_string(kKnownVersion) +
-                                   "); use a newer polgraph or another database file");
-  }
-  if (version < 0) {
-    return Status::Corruption(path + ": schema version " + std::to_string(version) +
-                              " is negative; expected 0 to " + std::to_string(kKnownVersion));
-  }
-  // Only after the version check: switching to WAL rewrites the file header, and a
-  // database from a newer polgraph must be left exactly as it was.
+  // Checked again on this connection: the file may have changed since it was
+  // inspected, or been created empty.
+  Result<int64_t> checked = CheckPolgraphStore(path, db, &running_sql);
+  if (!checked.ok()) return checked.status();
+  const int64_t version = checked.value();
+  // Only after the checks: switching to WAL rewrites the file header, and a
+  // database from a newer polgraph or another program must be left exactly as it was.
   if (!IsInMemory(path)) Exec("PRAGMA journal_mode = WAL");
   // With WAL, NORMAL is durable against application crashes and much faster than FULL.
   Exec("PRAGMA synchronous = NORMAL");
+  // Marks the file as ours once it is known to be a polgraph store (new, or
+  // written before the mark existed).
+  running_sql = "PRAGMA application_id";
+  if (db.execAndGet(running_sql).getInt64() == 0) {
+    Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  }
 
-  for (int64_t next = version; next < kKnownVersion; ++next) {
-    const std::string_view file = kMigrations[next];
-    const std::string_view sql = data::EmbeddedFile(file);
-    if (sql.empty()) {
-      return Status::Internal(path + ": migration " + std::string(file) +
-                              " is not compiled into this build");
-    }
+  for (int64_t next = version; next < kKnownVersion;) {
     // A migration and its version bump commit together, so a crash leaves either
-    // the old schema or the new one, never half of it.
+    // the old schema or the new one, never half of it. The version is read again
+    // under the write lock: two processes opening a new file at once (an ingest and
+    // a query) must not both apply the same migration.
     Exec("BEGIN IMMEDIATE");
     try {
-      Exec(std::string(sql));
-      Exec("PRAGMA user_version = " + std::to_string(next + 1));
+      running_sql = "PRAGMA user_version";
+      next = db.execAndGet(running_sql).getInt64();
+      if (next < kKnownVersion) {
+        const std::string_view file = kMigrations[next];
+        const std::string_view sql = data::EmbeddedFile(file);
+        if (sql.empty()) {
+          db.tryExec("ROLLBACK");
+          return Status::Internal(path + ": migration " + std::string(file) +
+                                  " is not compiled into this build");
+        }
+        Exec(std::string(sql));
+        Exec("PRAGMA user_version = " + std::to_string(next + 1));
+        ++next;
+      }
       Exec("COMMIT");
     } catch (const SQLite::Exception& e) {
-      // The quoted SQL starts with the migration's header comment, which names it.
-      Status status = SqliteErrorStatus(path, running_sql, e);
       db.tryExec("ROLLBACK");
-      return status;
+      if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) throw;  // for RetryWhileBusy
+      // The quoted SQL starts with the migration's header comment, which names it.
+      return SqliteErrorStatus(path, running_sql, e);
     }
   }
   return Status::Ok();
@@ -203,13 +339,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
     return Status::InvalidArgument(
         "store: empty database path; give a file name, or \":memory:\" for a temporary store");
   }
+  if (Status inspected = InspectExistingFile(path); !inspected.ok()) return inspected;
   std::unique_ptr<Impl> impl;
   try {
     impl = std::make_unique<Impl>(path);
   } catch (const SQLite::Exception& e) {
     return SqliteErrorStatus(path, "", e);
   }
-  Status status = Guarded<Status>(*impl, [&] { return impl->Migrate(); });
+  Status status =
+      Guarded<Status>(*impl, [&] { return RetryWhileBusy([&] { return impl->Migrate(); }); });
   if (!status.ok()) return status;
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }

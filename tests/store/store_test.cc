@@ -194,6 +194,135 @@ TEST(StoreTest, FileThatIsNotADatabaseIsRefused) {
   EXPECT_NE(message.find("not a SQLite database"), std::string::npos) << message;
 }
 
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A store from a newer polgraph, closed after a write so that its WAL still holds
+// frames: a read-write connection would checkpoint them into the file on close.
+TEST(StoreRefusal, NewerSchemaVersionLeavesTheFileByteForByteUntouched) {
+  const std::string path = TempDbPath("newer_untouched");
+  {
+    std::unique_ptr<Store> store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->AddDocument(MakeDocument("a", "Putin met Scholz."), {}).ok());
+  }
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  const std::string before = FileBytes(path);
+  ASSERT_FALSE(before.empty());
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer than this polgraph knows"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(FileBytes(path), before);
+  EXPECT_FALSE(Store::Open(path).ok());  // and again: still refused, still the same
+  EXPECT_EQ(FileBytes(path), before);
+}
+
+TEST(StoreRefusal, NewerSchemaInWalModeWithPendingFramesIsLeftUntouched) {
+  const std::string path = TempDbPath("newer_wal");
+  ASSERT_NE(OpenOrDie(path), nullptr);
+  // Keep one connection open with a write in the WAL, so the frames are not
+  // checkpointed when the writer closes; then copy file and WAL as they are.
+  SQLite::Database holder(path, SQLite::OPEN_READWRITE);
+  holder.exec("PRAGMA wal_autocheckpoint = 0");
+  holder.exec("PRAGMA user_version = 42");
+  const std::string before = FileBytes(path);
+  const std::string wal_before = FileBytes(path + "-wal");
+  ASSERT_FALSE(wal_before.empty());
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("42"), std::string::npos) << store.status().message();
+  EXPECT_EQ(FileBytes(path), before);
+  EXPECT_EQ(FileBytes(path + "-wal"), wal_before);
+}
+
+TEST(StoreRefusal, SqliteDatabaseOfAnotherProgramIsRefusedAndLeftUntouched) {
+  const std::string path = TempDbPath("foreign");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+    db.exec("INSERT INTO notes (body) VALUES ('shopping list')");
+  }
+  const std::string before = FileBytes(path);
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  const std::string& message = store.status().message();
+  EXPECT_NE(message.find("not a polgraph database"), std::string::npos) << message;
+  EXPECT_NE(message.find("notes"), std::string::npos) << message;
+  EXPECT_EQ(FileBytes(path), before);
+}
+
+TEST(StoreRefusal, ApplicationIdOfAnotherProgramIsRefused) {
+  const std::string path = TempDbPath("foreign_appid");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA application_id = 1234");
+    db.exec("PRAGMA user_version = 2");
+  }
+  const std::string before = FileBytes(path);
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("another application"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(FileBytes(path), before);
+}
+
+TEST(StoreRefusal, UserVersionWithoutPolgraphTablesIsRefused) {
+  const std::string path = TempDbPath("foreign_version");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE documents (x)");
+    db.exec("PRAGMA user_version = 1");
+  }
+  const std::string before = FileBytes(path);
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("no table \"entities\""), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(FileBytes(path), before);
+}
+
+TEST(StoreRefusal, TextFileIsRefusedAndLeftUntouched) {
+  const std::string path = TempDbPath("text");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "Putin met Scholz in Berlin.\n";  // shorter than a SQLite header
+  }
+  const std::string before = FileBytes(path);
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not a SQLite database"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(FileBytes(path), before);
+}
+
+TEST(StoreRefusal, NewStoreIsMarkedAsPolgraphAndReopens) {
+  const std::string path = TempDbPath("marked");
+  ASSERT_NE(OpenOrDie(path), nullptr);
+  {
+    SQLite::Database db(path);
+    EXPECT_EQ(db.execAndGet("PRAGMA application_id").getInt64(), 0x50475246);
+  }
+  EXPECT_NE(OpenOrDie(path), nullptr);
+}
+
+TEST(StoreRefusal, StoreWrittenBeforeTheMarkIsAcceptedAndMarked) {
+  const std::string path = TempDbPath("unmarked");
+  ASSERT_NE(OpenOrDie(path), nullptr);
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA application_id = 0");
+  }
+  EXPECT_NE(OpenOrDie(path), nullptr);
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("PRAGMA application_id").getInt64(), 0x50475246);
+}
+
 TEST(StoreTest, UnopenablePathIsAnIoError) {
   const std::string path = testing::TempDir() + "no_such_dir_polgraph/store.db";
   Result<std::unique_ptr<Store>> store = Store::Open(path);
