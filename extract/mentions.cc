@@ -251,6 +251,10 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       // Qualifier right before the title: a mention, possibly possessive, or a
       // demonym with up to two adjectives between ("French far-right leader").
       size_t q = i;
+      // "National Front (FN) party leader": an acronym in parentheses and the
+      // word "party" stand between the institution and its title.
+      if (q > 0 && AsciiLower(toks[q - 1].text) == "party") --q;
+      if (q >= 3 && toks[q - 1].text == ")" && toks[q - 3].text == "(") q -= 3;
       if (q > 0 && IsPossessive(toks[q - 1]) && q >= 2 && s->mention_at[q - 2] >= 0) {
         ts.qualifier = s->mention_at[q - 2];
         ts.qualifier_possessive = true;

@@ -51,6 +51,8 @@ const WordSet kLightVerbs = {"make",     "pay",   "hold",      "have",   "conduc
                              "announce", "slap",  "introduce", "extend", "launch",  "carry",
                              "stage",    "begin", "start",     "host",   "approve", "adopt",
                              "unveil",   "order", "mount"};
+// Verbs that ask for a nominal event: "called for talks with", "pushed for sanctions on".
+const WordSet kAppealVerbs = {"call", "push", "press", "appeal", "ask", "argue", "lobby", "plead"};
 // Adjectives that put a nominal event in the future or in doubt.
 const WordSet kIrrealisAdjectives = {"planned",     "proposed",   "possible", "potential",
                                      "future",      "threatened", "expected", "upcoming",
@@ -465,16 +467,25 @@ class SentenceEvents {
       if (p.clause_patient && verb >= 0) ActorsOf(Subject(verb, &penalty), penalty, &patients);
       // "announced new sanctions on Russia": the light verb's subject acts.
       double confidence = 0.7;
-      if (agents.empty() && !between && verb >= 0 && Head(nn) == verb && Rel(nn) == "obj" &&
-          In(kLightVerbs, W(verb).lemma)) {
-        ActorsOf(Subject(verb, &penalty), penalty, &agents);
-        confidence = 0.65;
+      bool wanted = false;
+      if (agents.empty() && !between && verb >= 0 && Head(nn) == verb) {
+        if (Rel(nn) == "obj" && In(kLightVerbs, W(verb).lemma)) {
+          ActorsOf(Subject(verb, &penalty), penalty, &agents);
+          confidence = 0.65;
+        } else if (BaseRel(Rel(nn)) == "obl" && CaseOf(nn) == "for" &&
+                   In(kAppealVerbs, W(verb).lemma)) {
+          // "called for closer ties with Chile": wanted, not yet done.
+          ActorsOf(Subject(verb, &penalty), penalty, &agents);
+          confidence = 0.6;
+          wanted = true;
+        }
       }
       if (agents.empty()) continue;
       if (patients.empty() && !(p.symmetric && agents.size() >= 2)) continue;
       const int clause = verb >= 0 && (Head(nn) == verb) ? verb : nn;
       RelationBuilder::Fact fact =
           MakeFact(p.predicate, p.cameo, clause, std::string(W(nn).token.text), confidence);
+      if (wanted) fact.hypothetical = true;
       if (HasChild(nn, "amod", kIrrealisAdjectives) && W(nn).lemma != "sanction") {
         fact.hypothetical = true;
       }

@@ -105,6 +105,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Ilse Varga arrived at the invitation of Tomas Brandt.",
              {{"Tomas Brandt", "invite", "Ilse Varga"}},
              {}},
+        // "called for closer ties with": a wanted nominal event.
+        Case{"Ilse Varga called for closer ties with Chile.",
+             {{"Ilse Varga", "cooperate", "Chile", false, true}},
+             {}},
+        // An acronym in parentheses and "party" between an organisation and a title.
+        Case{"The Civic Renewal Party (CRP) party leader Ilse Varga visited Chile.",
+             {{"Ilse Varga", "leader_of", "Civic Renewal Party"}},
+             {}},
         // A nominal event after a light verb takes the verb's subject.
         Case{"Canada announced new sanctions against Belarus.",
              {{"Canada", "impose_sanctions", "Belarus"}},
