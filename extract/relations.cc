@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -454,7 +455,7 @@ class SentenceRelations {
 
   // Entity for a country named only by a demonym ("Russian" in "Russian Foreign
   // Minister"): found or created, with the demonym recorded as a mention.
-  EntityRef CountryRef(const std::string& iso3, size_t token) {
+  EntityRef CountryRef(const std::string& iso3, std::optional<size_t> demonym) {
     int c = res_.actors.CountryEntry(iso3);
     const std::string& label = res_.actors.entry(c).label;
     std::string id = EntityId(ActorType::kCountry, label);
@@ -469,6 +470,8 @@ class SentenceRelations {
       entities_->push_back(std::move(e));
     }
     Entity& e = (*entities_)[it->second];
+    if (!demonym) return {e.id, e.label, e.type, e.label};  // from context: no mention here
+    const size_t token = *demonym;
     Mention m{toks_[token].start, toks_[token].end, std::string(toks_[token].text), s_.index,
               false};
     bool seen = std::any_of(e.mentions.begin(), e.mentions.end(),
@@ -547,6 +550,14 @@ class SentenceRelations {
       while (demonym_token > 0 && s_.demonym_at[demonym_token] < 0) --demonym_token;
       Emit(subject, CountryRef(ts.qualifier_country, demonym_token), te.predicate,
            RelationKind::kAffiliation, "", false, false, confidence - 0.05, te.title);
+    } else if (In(kStatePredicates, te.predicate)) {
+      // "Chancellor Angela Merkel" after "German Chancellor Angela Merkel": the
+      // country the document gave the person before.
+      const std::string& iso3 = (*entities_)[static_cast<size_t>(M(person).entity)].country;
+      if (!iso3.empty() && res_.actors.CountryEntry(iso3) >= 0) {
+        Emit(subject, CountryRef(iso3, std::nullopt), te.predicate, RelationKind::kAffiliation, "",
+             false, false, confidence - 0.15, te.title);
+      }
     }
   }
 

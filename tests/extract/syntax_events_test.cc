@@ -180,6 +180,20 @@ TEST_F(SyntaxEventsTest, ReportedSpeechRecordsItsSourceAndTheStatement) {
   EXPECT_EQ(met->source.label, "Oleg Petrenko");
 }
 
+TEST_F(SyntaxEventsTest, ATitleWithoutItsCountryTakesTheOneGivenBefore) {
+  Extraction ex =
+      Run("Swedish Prime Minister Karin Holm met Ilse Varga. Later, Prime Minister Karin Holm "
+          "visited Chile.");
+  int sentences = 0;
+  for (const Relation& r : ex.relations) {
+    if (r.subject.label == "Karin Holm" && r.predicate == "head_of_government_of") {
+      EXPECT_EQ(r.object.label, "Sweden");
+      sentences |= 1 << r.sentence;
+    }
+  }
+  EXPECT_EQ(sentences, 3) << Dump(ex);  // both sentences
+}
+
 TEST_F(SyntaxEventsTest, TheArticleItselfIsNoSource) {
   Extraction ex = Run("Ilse Varga met Tomas Brandt in Oslo.");
   const Relation* met = Find(ex, {"Ilse Varga", "meet", "Tomas Brandt"});
