@@ -37,7 +37,9 @@ using parser_internal::WeightTable;
 
 namespace {
 
-constexpr uint32_t kFormatVersion = 1;
+// 2: word clusters in the vocabulary; "hot" feature keys (HotFeatureKey). Files of
+// other versions are refused.
+constexpr uint32_t kFormatVersion = 2;
 // Averaged weights below one update's worth (a feature updated once, net) are
 // dropped when freezing: on EWT that is over half of the rows, costs no dev
 // accuracy, makes the model file about three times smaller and parsing faster.
@@ -226,6 +228,14 @@ Result<std::unique_ptr<Parser>> Parser::Train(const std::vector<ConlluSentence>&
                                               std::ostream* log) {
   if (options.epochs < 1) return Status::InvalidArgument("parser training: epochs must be >= 1");
   Vocab vocab;
+  for (const auto& [word, bits] : options.clusters) {
+    if (word.empty() || bits.empty() || bits.find_first_not_of("01") != std::string::npos) {
+      return Status::InvalidArgument("parser training: bad cluster \"" + bits.substr(0, 40) +
+                                     "\" of word \"" + word.substr(0, 40) + "\"");
+    }
+    vocab.cluster_words.push_back(word);
+    vocab.cluster_bits.push_back(bits);
+  }
   std::string error = vocab.Build(train);
   if (!error.empty()) return Status::InvalidArgument("parser training: " + error);
   const int n_labels = static_cast<int>(vocab.labels.size());
@@ -394,6 +404,12 @@ Status Parser::Save(const std::string& path) const {
 Result<std::unique_ptr<Parser>> Parser::Load(const std::string& path) {
   Result<ModelFile> file = ReadModelFile(path, "parser", kFormatVersion);
   if (!file.ok()) return file.status();
+  if (file->version != kFormatVersion) {
+    return Status::InvalidArgument(path + ": parser model format version " +
+                                   std::to_string(file->version) + ", this polgraph reads only " +
+                                   std::to_string(kFormatVersion) +
+                                   " (retrain it: see models/README.md)");
+  }
   ByteReader r(file->payload);
   auto model = std::make_unique<Model>();
   const auto corrupt = [&](const std::string& what) {
