@@ -155,9 +155,12 @@ void Parser::Model::ParseIds(const Sentence& s, State* st) const {
 std::vector<Dependency> Parser::Parse(const std::vector<ParserWord>& words) const {
   std::vector<Dependency> out(words.size());
   if (words.empty()) return out;
-  Sentence s;
+  // Per-thread scratch: a sentence costs no allocations once the buffers have
+  // grown to the longest sentence seen.
+  thread_local Sentence s;
+  thread_local State st(0);
   model_->vocab.Encode(words, &s);
-  State st(s.n);
+  st.Reset(s.n);
   model_->ParseIds(s, &st);
   for (int i = 1; i <= s.n; ++i) {
     int h = st.head[i];

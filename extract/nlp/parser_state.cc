@@ -15,6 +15,31 @@ void NormalizeWord(std::string_view form, std::string* out) {
   }
 }
 
+namespace {
+
+// FNV-1a of the form as NormalizeWord would write it, mixed; never 0.
+uint64_t WordHash(std::string_view form) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : form) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= '1' && c <= '9') c = '0';
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  h = Mix64(h);
+  return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+Vocab::WordIds Vocab::FindWord(std::string_view form) const {
+  if (word_slots_.empty()) return WordIds();
+  const uint64_t hash = WordHash(form);
+  for (size_t i = hash & word_mask_; word_slots_[i].hash != 0; i = (i + 1) & word_mask_) {
+    if (word_slots_[i].hash == hash) return word_slots_[i].ids;
+  }
+  return WordIds();
+}
+
 void Vocab::Index() {
   const auto index = [](const std::vector<std::string>& list, uint32_t first, IdMap* ids) {
     ids->clear();
@@ -35,12 +60,16 @@ void Vocab::Index() {
     auto [it, added] = prefix_ids.emplace(key, kFirstId + prefix_ids.size());
     return it->second;
   };
-  word_index.clear();
-  lexicon.clear();
+  size_t capacity = 16;
+  while (capacity * 3 < 4 * (words.size() + cluster_words.size())) capacity *= 2;
+  word_slots_.assign(capacity, WordSlot());
+  word_mask_ = capacity - 1;
   const auto entry = [&](const std::string& word) -> WordIds& {
-    auto [it, added] = word_index.emplace(word, static_cast<uint32_t>(lexicon.size()));
-    if (added) lexicon.emplace_back();
-    return lexicon[it->second];
+    const uint64_t hash = WordHash(word);
+    size_t i = hash & word_mask_;
+    while (word_slots_[i].hash != 0 && word_slots_[i].hash != hash) i = (i + 1) & word_mask_;
+    word_slots_[i].hash = hash;
+    return word_slots_[i].ids;
   };
   for (size_t i = 0; i < words.size(); ++i) entry(words[i]).word = kFirstId + i;
   for (size_t i = 0; i < cluster_words.size(); ++i) {
@@ -98,15 +127,12 @@ void Vocab::Encode(const std::vector<ParserWord>& in, Sentence* out) const {
   out->cf.assign(n + 2, kNoneId);
   out->word[n + 1] = out->tag[n + 1] = out->upos[n + 1] = kRootId;
   out->c4[n + 1] = out->c6[n + 1] = out->cf[n + 1] = kRootId;
-  std::string norm;
   const auto find = [](const IdMap& ids, std::string_view key) {
     auto it = ids.find(key);
     return it == ids.end() ? kUnknownId : it->second;
   };
   for (int i = 0; i < n; ++i) {
-    NormalizeWord(in[i].form, &norm);
-    auto it = word_index.find(norm);
-    const WordIds ids = it == word_index.end() ? WordIds() : lexicon[it->second];
+    const WordIds ids = FindWord(in[i].form);
     out->word[i + 1] = ids.word;
     out->c4[i + 1] = ids.c4;
     out->c6[i + 1] = ids.c6;
@@ -152,19 +178,20 @@ bool Vocab::Read(ByteReader* in) {
   return true;
 }
 
-State::State(int words)
-    : n(words),
-      head(words + 2, 0),
-      label(words + 2, 0),
-      left1(words + 2, 0),
-      left2(words + 2, 0),
-      right1(words + 2, 0),
-      right2(words + 2, 0),
-      left_count(words + 2, 0),
-      right_count(words + 2, 0),
-      left_labels(words + 2, 0),
-      right_labels(words + 2, 0) {
+State::State(int words) { Reset(words); }
+
+void State::Reset(int words) {
+  n = words;
+  stack.clear();
   stack.reserve(words + 1);
+  b = 1;
+  for (std::vector<int>* v : {&head, &label, &left1, &left2, &right1, &right2}) {
+    v->assign(words + 2, 0);
+  }
+  left_count.assign(words + 2, 0);
+  right_count.assign(words + 2, 0);
+  left_labels.assign(words + 2, 0);
+  right_labels.assign(words + 2, 0);
 }
 
 int State::Valid(bool* valid) const {

@@ -59,13 +59,13 @@ struct Vocab {
   IdMap tag_ids, upos_ids, label_ids;
   // The word clusters: normalised word and its bit string, in the order given.
   std::vector<std::string> cluster_words, cluster_bits;
-  // Every word of `words` or `cluster_words` -> its index in `lexicon`, so that
-  // a word costs one hash lookup.
+  // The ids of a word: in `words` and its cluster prefixes (kUnknownId: none).
   struct WordIds {
     uint32_t word = kUnknownId, c4 = kUnknownId, c6 = kUnknownId, cf = kUnknownId;
   };
-  IdMap word_index;
-  std::vector<WordIds> lexicon;
+  // The ids of `form` once normalised; all kUnknownId when it is in neither
+  // `words` nor `cluster_words`.
+  WordIds FindWord(std::string_view form) const;
   uint32_t comma_tag = kNoneId, verb_upos = kNoneId;  // for Sentence::Between
 
   // Collects words seen at least twice (normalised), tags and labels. Returns an
@@ -76,6 +76,18 @@ struct Vocab {
   void Write(ByteWriter* out) const;
   bool Read(ByteReader* in);
   void Index();
+
+ private:
+  // Every word of `words` or `cluster_words` by a 64-bit hash of its normalised
+  // form, open addressing: one probe finds a word, without building the
+  // normalised string (the word lookup was 6 % of the pipeline's time as a
+  // std::unordered_map of strings).
+  struct WordSlot {
+    uint64_t hash = 0;  // 0 = empty
+    WordIds ids;
+  };
+  std::vector<WordSlot> word_slots_;
+  size_t word_mask_ = 0;
 };
 
 // Lower-cases ASCII letters and maps digits to '0', so "1,400" and "2,750" share
@@ -85,7 +97,9 @@ void NormalizeWord(std::string_view form, std::string* out);
 // The arc-hybrid configuration: a stack, the buffer front b, and the arcs made.
 struct State {
   explicit State(int n);
-  int n;
+  // Back to the initial configuration of an n-word sentence, keeping the memory.
+  void Reset(int n);
+  int n = 0;
   std::vector<int> stack;
   int b = 1;
   std::vector<int> head, label;                   // label = label index + 1, 0 = none yet
