@@ -48,9 +48,12 @@ constexpr float kPruneBelow = 1.0f;
 constexpr size_t kPruneFromSentences = 2000;
 // Exploration (Goldberg & Nivre 2013): from this epoch (0-based) on, the
 // trainer follows the model's own prediction with this probability, so it
-// learns to recover from its mistakes.
+// learns to recover from its mistakes. Mean EWT dev UAS / LAS over seeds 1 and 2
+// (cluster models): 0.5: 84.52 / 81.35; 0.75: 84.57 / 81.42; 0.9: 84.46 / 81.29;
+// seed 1 alone: 0.6: 84.29 / 81.17, 1.0: 84.26 / 81.09. Seeds alone move dev
+// scores by up to 0.4, so this is a small and uncertain gain.
 constexpr int kExploreFromEpoch = 1;
-constexpr double kExploreProbability = 0.9;
+constexpr double kExploreProbability = 0.75;
 
 // A uniform double in [0, 1) from the generator; written out because
 // std::uniform_real_distribution differs between standard libraries and the
