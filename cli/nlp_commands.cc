@@ -60,7 +60,32 @@ struct TrainArgs {
   int jackknife = 10;
   int tagger_epochs = TaggerTrainOptions().epochs;
   int threads = 2;
+  std::string clusters;
+  std::string save_tagged;
+  bool tagger_clusters_flag = false;
+  std::vector<std::pair<std::string, std::string>> tagger_clusters;  // for the fold taggers
 };
+
+// Reads a word-cluster file as tools/brown_clusters writes it: lines of
+// "bits<TAB>word<TAB>count".
+Status ReadClusters(const std::string& path,
+                    std::vector<std::pair<std::string, std::string>>* out) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty()) continue;
+    size_t tab1 = line.find('\t');
+    size_t tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string::npos) {
+      return Status::InvalidArgument(path + ":" + std::to_string(number) + ": \"" +
+                                     line.substr(0, 80) + "\", expected bits<TAB>word<TAB>count");
+    }
+    out->emplace_back(line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(0, tab1));
+  }
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return Status::Ok();
+}
 
 void AddTrainFlags(CLI::App* cmd, TrainArgs* a) {
   cmd->add_option("--train", a->train, "training treebank (CoNLL-U)")->required();
@@ -95,6 +120,7 @@ Status Jackknife(const TrainArgs& a, std::vector<ConlluSentence>* train,
       TaggerTrainOptions options;
       options.epochs = a.tagger_epochs;
       options.seed = a.seed + fold;
+      options.clusters = a.tagger_clusters;
       Result<std::unique_ptr<Tagger>> tagger = Tagger::Train(part, {}, options, nullptr);
       if (!tagger.ok()) {
         errors[fold] = tagger.status();
@@ -144,15 +170,32 @@ int RunTrain(const TrainArgs& a, bool parser) {
     if (!d.ok()) return Fail(d.status());
     dev = std::move(d).value();
   }
+  std::vector<std::pair<std::string, std::string>> clusters;
+  if (!a.clusters.empty()) {
+    Status s = ReadClusters(a.clusters, &clusters);
+    if (!s.ok()) return Fail(s);
+  }
   Status saved;
   if (parser) {
     if (a.jackknife > 1) {
-      Status s = Jackknife(a, &train.value(), &dev);
+      TrainArgs fold_args = a;
+      if (a.tagger_clusters_flag) fold_args.tagger_clusters = clusters;
+      Status s = Jackknife(fold_args, &train.value(), &dev);
       if (!s.ok()) return Fail(s);
+      if (!a.save_tagged.empty()) {
+        for (auto [suffix, sentences] :
+             {std::pair{".train.conllu", &train.value()}, std::pair{".dev.conllu", &dev}}) {
+          std::ofstream out(a.save_tagged + suffix);
+          for (const ConlluSentence& sentence : *sentences)
+            extract::nlp::WriteConllu(sentence, out);
+          if (!out) return Fail(Status::IoError(a.save_tagged + suffix + ": write error"));
+        }
+      }
     }
     ParserTrainOptions options;
     options.epochs = a.epochs;
     options.seed = a.seed;
+    options.clusters = std::move(clusters);
     Result<std::unique_ptr<Parser>> model = Parser::Train(train.value(), dev, options, &std::cerr);
     if (!model.ok()) return Fail(model.status());
     saved = model.value()->Save(a.out);
@@ -160,6 +203,7 @@ int RunTrain(const TrainArgs& a, bool parser) {
     TaggerTrainOptions options;
     options.epochs = a.epochs;
     options.seed = a.seed;
+    options.clusters = std::move(clusters);
     Result<std::unique_ptr<Tagger>> model = Tagger::Train(train.value(), dev, options, &std::cerr);
     if (!model.ok()) return Fail(model.status());
     saved = model.value()->Save(a.out);
@@ -273,6 +317,9 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   tagger_args->epochs = TaggerTrainOptions().epochs;
   CLI::App* tagger = train->add_subcommand("tagger", "train the POS tagger (UPOS and XPOS)");
   AddTrainFlags(tagger, tagger_args.get());
+  tagger->add_option("--clusters", tagger_args->clusters,
+                     "word clusters (bits<TAB>word<TAB>count, from tools/brown_clusters) "
+                     "for cluster features; saved in the model");
   tagger->callback([tagger_args, exit_code] { *exit_code = RunTrain(*tagger_args, false); });
 
   auto parser_args = std::make_shared<TrainArgs>();
@@ -291,6 +338,14 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   parser->add_option("--threads", parser_args->threads, "fold taggers trained at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
+  parser->add_option("--clusters", parser_args->clusters,
+                     "word clusters (bits<TAB>word<TAB>count, from tools/brown_clusters) "
+                     "for cluster features; saved in the model");
+  parser->add_option("--save-tagged", parser_args->save_tagged,
+                     "also write the jackknifed treebanks to PREFIX.train.conllu and "
+                     "PREFIX.dev.conllu (train on them later with --jackknife 0)");
+  parser->add_flag("--tagger-clusters", parser_args->tagger_clusters_flag,
+                   "give the fold taggers the --clusters too (use when tagger.pgm has them)");
   parser->callback([parser_args, exit_code] { *exit_code = RunTrain(*parser_args, true); });
 
   auto parse_file = std::make_shared<std::string>();

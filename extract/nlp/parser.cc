@@ -37,7 +37,9 @@ using parser_internal::WeightTable;
 
 namespace {
 
-constexpr uint32_t kFormatVersion = 1;
+// 2: word clusters in the vocabulary; "hot" feature keys (HotFeatureKey). Files of
+// other versions are refused.
+constexpr uint32_t kFormatVersion = 2;
 // Averaged weights below one update's worth (a feature updated once, net) are
 // dropped when freezing: on EWT that is over half of the rows, costs no dev
 // accuracy, makes the model file about three times smaller and parsing faster.
@@ -46,9 +48,12 @@ constexpr float kPruneBelow = 1.0f;
 constexpr size_t kPruneFromSentences = 2000;
 // Exploration (Goldberg & Nivre 2013): from this epoch (0-based) on, the
 // trainer follows the model's own prediction with this probability, so it
-// learns to recover from its mistakes.
+// learns to recover from its mistakes. Mean EWT dev UAS / LAS over seeds 1 and 2
+// (cluster models): 0.5: 84.52 / 81.35; 0.75: 84.57 / 81.42; 0.9: 84.46 / 81.29;
+// seed 1 alone: 0.6: 84.29 / 81.17, 1.0: 84.26 / 81.09. Seeds alone move dev
+// scores by up to 0.4, so this is a small and uncertain gain.
 constexpr int kExploreFromEpoch = 1;
-constexpr double kExploreProbability = 0.9;
+constexpr double kExploreProbability = 0.75;
 
 // A uniform double in [0, 1) from the generator; written out because
 // std::uniform_real_distribution differs between standard libraries and the
@@ -153,9 +158,12 @@ void Parser::Model::ParseIds(const Sentence& s, State* st) const {
 std::vector<Dependency> Parser::Parse(const std::vector<ParserWord>& words) const {
   std::vector<Dependency> out(words.size());
   if (words.empty()) return out;
-  Sentence s;
+  // Per-thread scratch: a sentence costs no allocations once the buffers have
+  // grown to the longest sentence seen.
+  thread_local Sentence s;
+  thread_local State st(0);
   model_->vocab.Encode(words, &s);
-  State st(s.n);
+  st.Reset(s.n);
   model_->ParseIds(s, &st);
   for (int i = 1; i <= s.n; ++i) {
     int h = st.head[i];
@@ -226,6 +234,14 @@ Result<std::unique_ptr<Parser>> Parser::Train(const std::vector<ConlluSentence>&
                                               std::ostream* log) {
   if (options.epochs < 1) return Status::InvalidArgument("parser training: epochs must be >= 1");
   Vocab vocab;
+  for (const auto& [word, bits] : options.clusters) {
+    if (word.empty() || bits.empty() || bits.find_first_not_of("01") != std::string::npos) {
+      return Status::InvalidArgument("parser training: bad cluster \"" + bits.substr(0, 40) +
+                                     "\" of word \"" + word.substr(0, 40) + "\"");
+    }
+    vocab.cluster_words.push_back(word);
+    vocab.cluster_bits.push_back(bits);
+  }
   std::string error = vocab.Build(train);
   if (!error.empty()) return Status::InvalidArgument("parser training: " + error);
   const int n_labels = static_cast<int>(vocab.labels.size());
@@ -394,6 +410,12 @@ Status Parser::Save(const std::string& path) const {
 Result<std::unique_ptr<Parser>> Parser::Load(const std::string& path) {
   Result<ModelFile> file = ReadModelFile(path, "parser", kFormatVersion);
   if (!file.ok()) return file.status();
+  if (file->version != kFormatVersion) {
+    return Status::InvalidArgument(path + ": parser model format version " +
+                                   std::to_string(file->version) + ", this polgraph reads only " +
+                                   std::to_string(kFormatVersion) +
+                                   " (retrain it: see models/README.md)");
+  }
   ByteReader r(file->payload);
   auto model = std::make_unique<Model>();
   const auto corrupt = [&](const std::string& what) {

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -31,6 +32,10 @@ struct Dependency {
 struct ParserTrainOptions {
   int epochs = 15;
   uint64_t seed = 1;
+  // Word clusters (normalised word -> Brown cluster bit string, as written by
+  // tools/brown_clusters): words and their 4- and 6-bit prefixes become features,
+  // and the table is saved in the model. Empty: no cluster features.
+  std::vector<std::pair<std::string, std::string>> clusters;
   // Tags the parser trains on are whatever the training sentences carry; the
   // caller replaces gold tags with predicted ones (jackknifing) when it wants to.
 };

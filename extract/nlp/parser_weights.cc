@@ -1,9 +1,28 @@
 #include "extract/nlp/parser_weights.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
+#include <cstring>
 
 namespace polgraph::extract::nlp::parser_internal {
+namespace {
+
+// float <-> bfloat16, rounding to nearest even (weights are finite).
+uint16_t ToBfloat16(float f) {
+  uint32_t bits;
+  std::memcpy(&bits, &f, sizeof bits);
+  bits += 0x7fff + ((bits >> 16) & 1);
+  return static_cast<uint16_t>(bits >> 16);
+}
+float FromBfloat16(uint16_t h) {
+  uint32_t bits = uint32_t{h} << 16;
+  float f;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
+}  // namespace
 
 void KeyIndex::Rehash(size_t capacity) {
   std::vector<Slot> old = std::move(slots_);
@@ -124,35 +143,43 @@ bool RowSet::Read(ByteReader* in) {
 }
 
 WeightTable::WeightTable(const RowSet& set) : width_(set.width), rows_(set.keys.size()) {
-  size_t capacity = 16;
-  // Up to 3/4 full: parsing is bound by cache misses, so a smaller table beats
-  // shorter probe chains (four slots share a cache line, so a probe of a few
-  // slots mostly stays in the line already fetched).
-  while (capacity * 3 < 4 * rows_) capacity *= 2;
-  mask_ = capacity - 1;
   const bool dense = width_ == kInlineWidth;
-  if (dense) {
-    inline_.assign(capacity, InlineSlot());
-  } else {
-    sparse_.assign(capacity, SparseSlot());
-    entries_.reserve(set.weights.size());
+  size_t part_rows[2] = {0, 0};
+  for (uint64_t key : set.keys) ++part_rows[PartOf(key)];
+  for (int p = 0; p < 2; ++p) {
+    size_t capacity = 16;
+    // Up to 3/4 full: a smaller table beats shorter probe chains (eight
+    // transition slots share a cache line, so a probe of a few slots mostly
+    // stays in the line already fetched).
+    while (capacity * 3 < 4 * part_rows[p]) capacity *= 2;
+    parts_[p].mask = capacity - 1;
+    if (dense) {
+      parts_[p].inline_slots.assign(capacity, InlineSlot());
+    } else {
+      parts_[p].sparse_slots.assign(capacity, SparseSlot());
+    }
   }
+  if (!dense) entries_.reserve(set.weights.size());
+  assert(set.weights.size() < (size_t{1} << 24));
   uint32_t begin = 0;
   for (size_t r = 0; r < rows_; ++r) {
     const uint64_t key = set.keys[r];
-    const uint32_t fp = Fingerprint(key);
     const uint32_t end = set.ends[r];
-    size_t i = key & mask_;
+    Part& part = parts_[PartOf(key)];
+    size_t i = key & part.mask;
     if (dense) {
-      while (inline_[i].fp != 0) i = (i + 1) & mask_;
-      inline_[i].fp = fp;
-      for (uint32_t e = begin; e < end; ++e) inline_[i].w[set.classes[e]] = set.weights[e];
+      while (part.inline_slots[i].fp != 0) i = (i + 1) & part.mask;
+      InlineSlot& slot = part.inline_slots[i];
+      slot.fp = Fingerprint16(key);
+      for (uint32_t e = begin; e < end; ++e) slot.w[set.classes[e]] = ToBfloat16(set.weights[e]);
     } else {
-      while (sparse_[i].fp != 0) i = (i + 1) & mask_;
-      sparse_[i].fp = fp;
-      sparse_[i].begin = static_cast<uint32_t>(entries_.size());
-      for (uint32_t e = begin; e < end; ++e) entries_.push_back({set.weights[e], set.classes[e]});
-      sparse_[i].end = static_cast<uint32_t>(entries_.size());
+      while (part.sparse_slots[i].fp != 0) i = (i + 1) & part.mask;
+      SparseSlot& slot = part.sparse_slots[i];
+      slot.fp = Fingerprint(key);
+      slot.row = static_cast<uint32_t>(entries_.size() << 8 | (end - begin));
+      for (uint32_t e = begin; e < end; ++e) {
+        entries_.push_back({ToBfloat16(set.weights[e]), set.classes[e]});
+      }
     }
     begin = end;
   }
@@ -161,34 +188,45 @@ WeightTable::WeightTable(const RowSet& set) : width_(set.width), rows_(set.keys.
 void WeightTable::Score(const uint64_t* keys, int n, float* scores) const {
   // Prefetching every feature's slot first lets their cache misses overlap
   // instead of being paid one after the other.
-  if (!inline_.empty()) {
-    for (int f = 0; f < n; ++f) __builtin_prefetch(&inline_[keys[f] & mask_]);
+  if (width_ == kInlineWidth) {
     for (int f = 0; f < n; ++f) {
-      const uint32_t fp = Fingerprint(keys[f]);
-      for (size_t i = keys[f] & mask_; inline_[i].fp != 0; i = (i + 1) & mask_) {
-        if (inline_[i].fp != fp) continue;
-        for (int c = 0; c < kInlineWidth; ++c) scores[c] += inline_[i].w[c];
+      const Part& part = parts_[PartOf(keys[f])];
+      __builtin_prefetch(&part.inline_slots[keys[f] & part.mask]);
+    }
+    float sum[kInlineWidth] = {0, 0, 0};
+    for (int f = 0; f < n; ++f) {
+      const Part& part = parts_[PartOf(keys[f])];
+      const InlineSlot* slots = part.inline_slots.data();
+      const uint16_t fp = Fingerprint16(keys[f]);
+      for (size_t i = keys[f] & part.mask; slots[i].fp != 0; i = (i + 1) & part.mask) {
+        if (slots[i].fp != fp) continue;
+        for (int c = 0; c < kInlineWidth; ++c) sum[c] += FromBfloat16(slots[i].w[c]);
         break;
       }
     }
+    for (int c = 0; c < kInlineWidth; ++c) scores[c] += sum[c];
     return;
   }
-  if (sparse_.empty()) return;
-  for (int f = 0; f < n; ++f) __builtin_prefetch(&sparse_[keys[f] & mask_]);
+  for (int f = 0; f < n; ++f) {
+    const Part& part = parts_[PartOf(keys[f])];
+    __builtin_prefetch(&part.sparse_slots[keys[f] & part.mask]);
+  }
   uint32_t found[256];
   int m = 0;
   for (int f = 0; f < n && m < 256; ++f) {
+    const Part& part = parts_[PartOf(keys[f])];
+    const SparseSlot* slots = part.sparse_slots.data();
     const uint32_t fp = Fingerprint(keys[f]);
-    for (size_t i = keys[f] & mask_; sparse_[i].fp != 0; i = (i + 1) & mask_) {
-      if (sparse_[i].fp != fp) continue;
-      __builtin_prefetch(&entries_[sparse_[i].begin]);
-      found[m++] = static_cast<uint32_t>(i);
+    for (size_t i = keys[f] & part.mask; slots[i].fp != 0; i = (i + 1) & part.mask) {
+      if (slots[i].fp != fp) continue;
+      __builtin_prefetch(&entries_[slots[i].row >> 8]);
+      found[m++] = slots[i].row;
       break;
     }
   }
   for (int k = 0; k < m; ++k) {
-    const SparseSlot& s = sparse_[found[k]];
-    for (uint32_t e = s.begin; e < s.end; ++e) scores[entries_[e].cls] += entries_[e].w;
+    const Entry* e = &entries_[found[k] >> 8];
+    for (uint32_t j = 0; j < (found[k] & 0xff); ++j) scores[e[j].cls] += FromBfloat16(e[j].w);
   }
 }
 

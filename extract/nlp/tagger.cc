@@ -16,7 +16,8 @@ namespace polgraph::extract::nlp {
 namespace {
 
 constexpr char kKind[] = "tagger";
-constexpr uint32_t kVersion = 1;
+// 2: word clusters. Files of other versions are refused.
+constexpr uint32_t kVersion = 2;
 
 // Averaged weights smaller than this are dropped when a model is built: they do
 // not change a dev tag. (Few exist: the perceptron only touches a weight on an
@@ -76,6 +77,11 @@ enum Template : uint32_t {
   kAmbNextAmb,
   kPrevTagAmb,
   kPrevTagNextAmb,
+  kCluster4,
+  kCluster6,
+  kCluster,
+  kPrevCluster,
+  kNextCluster,
 };
 
 uint64_t Fnv(std::string_view s) {
@@ -110,6 +116,10 @@ struct WordInfo {
   uint64_t form = 0, lower = 0, shape = 0;
   // The word's ambiguity class: which tags it had in training (see AmbiguityOf).
   uint64_t amb = 0;
+  // The word normalised as the cluster table is (digits as 0), and its Brown
+  // cluster: 4- and 6-bit prefixes and the whole bit string (hashes).
+  uint64_t norm = 0;
+  uint64_t cluster[3] = {0, 0, 0};
   uint64_t prefix[3] = {0, 0, 0};
   uint64_t suffix[4] = {0, 0, 0, 0};
   uint32_t flags = 0;
@@ -127,10 +137,19 @@ enum Flag : uint32_t {
 // Padding for the positions before the first and after the last word.
 WordInfo Boundary(std::string_view name) {
   WordInfo w;
-  w.form = w.lower = w.shape = w.amb = Fnv(name);
+  w.form = w.lower = w.shape = w.amb = w.norm = Fnv(name);
+  for (uint64_t& c : w.cluster) c = w.lower;
   for (uint64_t& p : w.prefix) p = w.lower;
   for (uint64_t& s : w.suffix) s = w.lower;
   return w;
+}
+
+// Digits 1-9 as 0, as tools/brown_clusters normalises words.
+std::string NormalizeDigits(std::string s) {
+  for (char& c : s) {
+    if (c >= '1' && c <= '9') c = '0';
+  }
+  return s;
 }
 
 WordInfo Describe(std::string_view word, bool first) {
@@ -200,6 +219,7 @@ WordInfo Describe(std::string_view word, bool first) {
   if (first) w.flags |= kFlagFirst;
   w.lower = Fnv(lower);
   w.shape = Fnv(shape);
+  w.norm = w.flags & kFlagDigit ? Fnv(NormalizeDigits(lower)) : w.lower;
   const std::string_view l(lower);
   for (size_t k = 0; k < 3; ++k) w.prefix[k] = Fnv(l.substr(0, std::min(l.size(), k + 1)));
   for (size_t k = 0; k < 4; ++k) {
@@ -232,12 +252,12 @@ std::vector<WordInfo> DescribeSentence(const std::vector<std::string_view>& word
   return out;
 }
 
-constexpr size_t kMaxStatic = 32;
+constexpr size_t kMaxStatic = 40;
 constexpr size_t kMaxDynamic = 8;
 
 // Keys of the features of word `i` (an index into the padded vector) that do not
 // depend on the tags already assigned.
-size_t StaticFeatures(const std::vector<WordInfo>& s, size_t i, uint64_t* keys) {
+size_t StaticFeatures(const std::vector<WordInfo>& s, size_t i, bool clusters, uint64_t* keys) {
   const WordInfo& w = s[i];
   const WordInfo& p = s[i - 1];
   const WordInfo& p2 = s[i - 2];
@@ -269,6 +289,13 @@ size_t StaticFeatures(const std::vector<WordInfo>& s, size_t i, uint64_t* keys) 
   keys[n++] = Key(kNextAmb, nx.amb);
   keys[n++] = Key(kNext2Amb, nx2.amb);
   keys[n++] = Key(kAmbNextAmb, Pair(w.amb, nx.amb));
+  if (clusters) {
+    keys[n++] = Key(kCluster4, w.cluster[0]);
+    keys[n++] = Key(kCluster6, w.cluster[1]);
+    keys[n++] = Key(kCluster, w.cluster[2]);
+    keys[n++] = Key(kPrevCluster, p.cluster[2]);
+    keys[n++] = Key(kNextCluster, nx.cluster[2]);
+  }
   return n;
 }
 
@@ -332,6 +359,68 @@ struct ClassWeight {
   uint32_t cls = 0;
 };
 
+// The feature rows for tagging: feature key -> its class weights, compact because
+// tagging waits on cache misses in this table. A slot is a 32-bit fingerprint
+// (the key's high half; the low bits chose the slot) and the row's place in the
+// entries. Up to 3/4 full: smaller beats shorter probe chains here. (The weights
+// stay floats: as bfloat16 they changed a few fold taggers' tags, which moved the
+// jackknifed parser's dev scores by 0.4, as much as a change of seed does.)
+class FeatureTable {
+ public:
+  struct Entry {
+    float w;
+    uint32_t cls;
+  };
+  void Build(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& starts,
+             const std::vector<ClassWeight>& weights) {
+    size_t cap = 16;
+    while (cap * 3 < keys.size() * 4) cap *= 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    entries_.clear();
+    entries_.reserve(weights.size());
+    for (size_t r = 0; r < keys.size(); ++r) {
+      size_t at = keys[r] & mask_;
+      while (slots_[at].fp != 0) at = (at + 1) & mask_;
+      slots_[at].fp = Fingerprint(keys[r]);
+      slots_[at].row = static_cast<uint32_t>(entries_.size() << 8 | (starts[r + 1] - starts[r]));
+      for (uint32_t e = starts[r]; e < starts[r + 1]; ++e) {
+        entries_.push_back({weights[e].weight, weights[e].cls});
+      }
+    }
+  }
+  // The row of `key` (entries begin << 8 | count), or 0 when absent.
+  uint32_t Find(uint64_t key) const {
+    if (slots_.empty()) return 0;
+    const uint32_t fp = Fingerprint(key);
+    for (size_t at = key & mask_; slots_[at].fp != 0; at = (at + 1) & mask_) {
+      if (slots_[at].fp == fp) return slots_[at].row;
+    }
+    return 0;
+  }
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
+  }
+  void PrefetchRow(uint32_t row) const { __builtin_prefetch(&entries_[row >> 8]); }
+  void AddRow(uint32_t row, float* scores) const {
+    const Entry* e = &entries_[row >> 8];
+    for (uint32_t j = 0; j < (row & 0xff); ++j) scores[e[j].cls] += e[j].w;
+  }
+
+ private:
+  struct Slot {
+    uint32_t fp = 0;  // 0 = empty
+    uint32_t row = 0;
+  };
+  static uint32_t Fingerprint(uint64_t key) {
+    const uint32_t fp = static_cast<uint32_t>(key >> 32);
+    return fp == 0 ? 1 : fp;
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::vector<Entry> entries_;
+};
+
 // One class weight of a feature while training, with what lazy averaging needs:
 // the running sum of the weight over all steps up to `stamp`.
 struct TrainWeight {
@@ -351,8 +440,12 @@ struct LinearModel {
   // Lower-cased forms seen in training; any other word reads as UnknownWord().
   KeyTable vocab;
   std::vector<std::pair<uint64_t, uint32_t>> vocab_items;  // lower form, ambiguity class
+  // Word clusters: normalised word hash -> cluster_hashes[3a, 3a + 3).
+  KeyTable clusters;
+  std::vector<std::pair<uint64_t, std::string>> cluster_items;  // word hash, bits
+  std::vector<uint64_t> cluster_hashes;
   // Sparse rows: feature key -> its class weights weights[a, a + b).
-  KeyTable features;
+  FeatureTable features;
   std::vector<uint64_t> row_key;
   std::vector<uint32_t> row_start{0};
   std::vector<ClassWeight> weights;
@@ -362,20 +455,35 @@ struct LinearModel {
     items.reserve(dict_items.size());
     for (const auto& [k, c] : dict_items) items.push_back({k, c, 0});
     dict.Build(items);
-    items.clear();
-    items.reserve(row_key.size());
-    for (size_t r = 0; r < row_key.size(); ++r) {
-      items.push_back({row_key[r], row_start[r], row_start[r + 1] - row_start[r]});
-    }
-    features.Build(items);
+    features.Build(row_key, row_start, weights);
     items.clear();
     for (const auto& [k, amb] : vocab_items) items.push_back({k, amb, 0});
     vocab.Build(items);
+    items.clear();
+    cluster_hashes.clear();
+    for (size_t c = 0; c < cluster_items.size(); ++c) {
+      const std::string& bits = cluster_items[c].second;
+      items.push_back({cluster_items[c].first, static_cast<uint32_t>(c), 0});
+      cluster_hashes.push_back(Fnv("4:" + bits.substr(0, 4)));
+      cluster_hashes.push_back(Fnv("6:" + bits.substr(0, 6)));
+      cluster_hashes.push_back(Fnv(bits));
+    }
+    clusters.Build(items);
   }
 
-  void AddRow(const KeyTable::Slot& row, float* scores) const {
-    const ClassWeight* cw = weights.data() + row.a;
-    for (uint32_t j = 0; j < row.b; ++j) scores[cw[j].cls] += cw[j].weight;
+  // Fills the cluster hashes of the words of a described sentence (words
+  // without a cluster share one).
+  void SetClusters(std::vector<WordInfo>* s) const {
+    if (cluster_items.empty()) return;
+    static const uint64_t kNoCluster = Fnv("-NOCLUSTER-");
+    for (size_t i = 2; i + 2 < s->size(); ++i) {
+      WordInfo& w = (*s)[i];
+      if (const KeyTable::Slot* c = clusters.Find(w.norm)) {
+        for (int k = 0; k < 3; ++k) w.cluster[k] = cluster_hashes[3 * c->a + k];
+      } else {
+        for (int k = 0; k < 3; ++k) w.cluster[k] = kNoCluster;
+      }
+    }
   }
 
   // Classes of the words of one sentence. Features that do not depend on the
@@ -386,7 +494,7 @@ struct LinearModel {
     struct Scratch {
       std::vector<WordInfo> s;
       std::vector<uint64_t> keys;
-      std::vector<const KeyTable::Slot*> rows;
+      std::vector<uint32_t> rows;
       std::vector<uint32_t> n_rows;
       std::vector<float> scores;
     };
@@ -394,6 +502,8 @@ struct LinearModel {
     const size_t n = words.size();
     const uint32_t n_classes = static_cast<uint32_t>(classes.size());
     t.s = DescribeSentence(words);
+    SetClusters(&t.s);
+    const bool with_clusters = !cluster_items.empty();
     t.keys.resize(n * kMaxStatic);
     t.rows.resize(n * kMaxStatic);
     t.n_rows.assign(n, 0);
@@ -417,17 +527,17 @@ struct LinearModel {
       }
       (*out)[w] = kNotFixed;
       uint64_t* keys = &t.keys[w * kMaxStatic];
-      t.n_rows[w] = static_cast<uint32_t>(StaticFeatures(t.s, w + 2, keys));
+      t.n_rows[w] = static_cast<uint32_t>(StaticFeatures(t.s, w + 2, with_clusters, keys));
       for (uint32_t k = 0; k < t.n_rows[w]; ++k) features.Prefetch(keys[k]);
     }
     for (size_t w = 0; w < n; ++w) {
       if ((*out)[w] != kNotFixed) continue;
       const uint64_t* keys = &t.keys[w * kMaxStatic];
-      const KeyTable::Slot** rows = &t.rows[w * kMaxStatic];
+      uint32_t* rows = &t.rows[w * kMaxStatic];
       uint32_t found = 0;
       for (uint32_t k = 0; k < t.n_rows[w]; ++k) {
-        if (const KeyTable::Slot* row = features.Find(keys[k])) {
-          __builtin_prefetch(weights.data() + row->a);
+        if (const uint32_t row = features.Find(keys[k])) {
+          features.PrefetchRow(row);
           rows[found++] = row;
         }
       }
@@ -441,11 +551,11 @@ struct LinearModel {
       uint32_t best = (*out)[w];
       if (best == kNotFixed) {
         std::fill(scores, scores + n_classes, 0.0f);
-        const KeyTable::Slot* const* rows = &t.rows[w * kMaxStatic];
-        for (uint32_t k = 0; k < t.n_rows[w]; ++k) AddRow(*rows[k], scores);
+        const uint32_t* rows = &t.rows[w * kMaxStatic];
+        for (uint32_t k = 0; k < t.n_rows[w]; ++k) features.AddRow(rows[k], scores);
         const size_t m = DynamicFeatures(t.s, w + 2, prev, prev2, dynamic);
         for (size_t k = 0; k < m; ++k) {
-          if (const KeyTable::Slot* row = features.Find(dynamic[k])) AddRow(*row, scores);
+          if (const uint32_t row = features.Find(dynamic[k])) features.AddRow(row, scores);
         }
         best = 0;
         for (uint32_t c = 1; c < n_classes; ++c) {
@@ -474,6 +584,11 @@ struct LinearModel {
     for (const auto& [k, amb] : vocab_items) {
       w.U64(k);
       w.U32(amb);
+    }
+    w.U64(cluster_items.size());
+    for (const auto& [k, bits] : cluster_items) {
+      w.U64(k);
+      w.Str(bits);
     }
     w.U64(row_key.size());
     for (size_t r = 0; r < row_key.size(); ++r) {
@@ -509,6 +624,13 @@ struct LinearModel {
     for (auto& [k, amb] : vocab_items) {
       k = r.U64();
       amb = r.U32();
+    }
+    const uint64_t n_clusters = r.U64();
+    if (r.failed() || n_clusters > payload.size() / 12) return false;
+    cluster_items.resize(n_clusters);
+    for (auto& [k, bits] : cluster_items) {
+      k = r.U64();
+      bits = r.Str();
     }
     const uint64_t n_rows = r.U64();
     if (r.failed() || n_rows > payload.size() / 9) return false;
@@ -659,6 +781,12 @@ Tagger::~Tagger() = default;
 Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
   Result<ModelFile> file = ReadModelFile(path, kKind, kVersion);
   if (!file.ok()) return file.status();
+  if (file->version != kVersion) {
+    return Status::InvalidArgument(path + ": tagger model format version " +
+                                   std::to_string(file->version) + ", this polgraph reads only " +
+                                   std::to_string(kVersion) +
+                                   " (retrain it: see models/README.md)");
+  }
   auto model = std::make_unique<Model>();
   if (!model->Deserialize(file->payload)) {
     return Status::Corruption(path + ": malformed tagger model (inconsistent payload)");
@@ -765,7 +893,15 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
     model->vocab_items.emplace_back(lower, amb);
   }
   std::sort(model->vocab_items.begin(), model->vocab_items.end());
+  for (const auto& [word, bits] : options.clusters) {
+    if (word.empty() || bits.empty() || bits.find_first_not_of("01") != std::string::npos) {
+      return Status::InvalidArgument("tagger training: bad cluster \"" + bits.substr(0, 40) +
+                                     "\" of word \"" + word.substr(0, 40) + "\"");
+    }
+    model->cluster_items.emplace_back(Fnv(word), bits);
+  }
   model->BuildTables();
+  const bool with_clusters = !model->cluster_items.empty();
 
   const uint32_t n_classes = static_cast<uint32_t>(model->classes.size());
   Trainer trainer(n_classes);
@@ -782,6 +918,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
     size_t correct = 0;
     for (size_t k : order) {
       std::vector<WordInfo> s = DescribeSentence(Forms(train[k]));
+      model->SetClusters(&s);
       for (size_t i = 2; i + 2 < s.size(); ++i) {
         const double count = lower_counts[s[i].lower];
         if (static_cast<double>(rng() >> 11) * 0x1.0p-53 <
@@ -800,7 +937,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
         if (const KeyTable::Slot* d = model->dict.Find(s[i].form)) {
           guess = d->a;
         } else {
-          size_t n = StaticFeatures(s, i, keys);
+          size_t n = StaticFeatures(s, i, with_clusters, keys);
           n += DynamicFeatures(s, i, prev, prev2, keys + n);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.Score(keys, n, scores.data());
@@ -818,6 +955,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
     averaged->classes = model->classes;
     averaged->dict_items = model->dict_items;
     averaged->vocab_items = model->vocab_items;
+    averaged->cluster_items = model->cluster_items;
     trainer.Average(averaged.get());
     const Accuracy a = Evaluate(*averaged, dev);
     if (log != nullptr) {

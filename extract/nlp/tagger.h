@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -20,8 +21,12 @@ struct PosTag {
 };
 
 struct TaggerTrainOptions {
-  int epochs = 10;     // passes over the training data
-  uint64_t seed = 1;   // shuffling; the same seed gives the same model
+  int epochs = 10;    // passes over the training data
+  uint64_t seed = 1;  // shuffling; the same seed gives the same model
+  // Word clusters (normalised word -> Brown cluster bit string, as written by
+  // tools/brown_clusters): the clusters of a word and its neighbours become
+  // features, and the table is saved in the model. Empty: no cluster features.
+  std::vector<std::pair<std::string, std::string>> clusters;
 };
 
 // Immutable after Load/Train; Tag() may be called from many threads at once.

@@ -224,15 +224,61 @@ TEST(ParserTest, LoadErrorsNameTheFile) {
   ASSERT_FALSE(wrong.ok());
   EXPECT_NE(wrong.status().message().find(dir + "/tagger.pgm"), std::string::npos);
 
+  // A model of the first format version (no word clusters): refused by name.
+  ModelFile old_format;
+  old_format.kind = "parser";
+  old_format.version = 1;
+  old_format.payload = std::string(40, '\0');
+  ASSERT_TRUE(WriteModelFile(dir + "/v1.pgm", old_format).ok());
+  Result<std::unique_ptr<Parser>> old = Parser::Load(dir + "/v1.pgm");
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(old.status().message().find("version 1"), std::string::npos) << old.status().message();
+
   // A parser file whose checksum is right but whose payload is not a model.
   ModelFile junk;
   junk.kind = "parser";
-  junk.version = 1;
+  junk.version = 2;
   junk.payload = std::string(40, '\x7f');
   ASSERT_TRUE(WriteModelFile(dir + "/junk.pgm", junk).ok());
   Result<std::unique_ptr<Parser>> bad = Parser::Load(dir + "/junk.pgm");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find(dir + "/junk.pgm"), std::string::npos);
+}
+
+TEST(ParserTest, ClustersAreSavedWithTheModel) {
+  ParserTrainOptions options;
+  options.epochs = 10;
+  options.seed = 2;
+  options.clusters = {{"minister", "0110"}, {"army", "0110"},      {"envoy", "0110"},
+                      {"signed", "1010"},   {"condemned", "1011"}, {"attacked", "1011"}};
+  std::vector<ConlluSentence> train = TinyTreebank();
+  Result<std::unique_ptr<Parser>> trained = Parser::Train(train, train, options, nullptr);
+  ASSERT_TRUE(trained.ok()) << trained.status().message();
+  std::string dir = ScratchDir("clusters");
+  ASSERT_TRUE(trained.value()->Save(dir + "/p.pgm").ok());
+  Result<std::unique_ptr<Parser>> loaded = Parser::Load(dir + "/p.pgm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  // "envoy" is in no training sentence, only in the cluster table.
+  std::vector<ParserWord> words = {{"The", "", "DET", "DT"},
+                                   {"envoy", "", "NOUN", "NN"},
+                                   {"signed", "", "VERB", "VBD"},
+                                   {"the", "", "DET", "DT"},
+                                   {"treaty", "", "NOUN", "NN"}};
+  std::vector<Dependency> x = trained.value()->Parse(words), y = loaded.value()->Parse(words);
+  ExpectTree(x);
+  ASSERT_EQ(x.size(), y.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    EXPECT_EQ(x[i].head, y[i].head);
+    EXPECT_EQ(x[i].deprel, y[i].deprel);
+  }
+  ASSERT_TRUE(loaded.value()->Save(dir + "/q.pgm").ok());
+  EXPECT_EQ(ReadBytes(dir + "/p.pgm"), ReadBytes(dir + "/q.pgm"));
+
+  options.clusters = {{"minister", "01x"}};
+  Result<std::unique_ptr<Parser>> bad = Parser::Train(train, train, options, nullptr);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("01x"), std::string::npos) << bad.status().message();
 }
 
 TEST(ParserTest, TrainingRejectsUnusableData) {

@@ -138,6 +138,36 @@ TEST(Tagger, SaveLoadRoundTripKeepsPredictions) {
   std::remove(again.c_str());
 }
 
+TEST(Tagger, ClustersAreSavedWithTheModel) {
+  TaggerTrainOptions options;
+  options.epochs = 8;
+  options.seed = 4;
+  options.clusters = {{"president", "0110"},
+                      {"minister", "0110"},
+                      {"envoy", "0110"},
+                      {"visited", "1010"},
+                      {"berlin", "1110"}};
+  Result<std::unique_ptr<Tagger>> tagger = Tagger::Train(Corpus(), {}, options, nullptr);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().message();
+  const std::string path = TempPath("clusters.pgm");
+  ASSERT_TRUE(tagger.value()->Save(path).ok());
+  Result<std::unique_ptr<Tagger>> loaded = Tagger::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  // "envoy" is in no training sentence, only in the cluster table.
+  const std::vector<std::string_view> words = {"The", "envoy", "visited", "Berlin", "."};
+  const std::vector<PosTag> want = tagger.value()->Tag(words), got = loaded.value()->Tag(words);
+  ASSERT_EQ(want.size(), got.size());
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(want[i].xpos, got[i].xpos);
+  const std::string again = TempPath("clusters2.pgm");
+  ASSERT_TRUE(loaded.value()->Save(again).ok());
+  EXPECT_EQ(ReadBytes(path), ReadBytes(again));
+  std::remove(path.c_str());
+  std::remove(again.c_str());
+
+  options.clusters = {{"envoy", ""}};
+  EXPECT_FALSE(Tagger::Train(Corpus(), {}, options, nullptr).ok());
+}
+
 TEST(Tagger, TrainingRefusesWordsWithoutTags) {
   std::vector<ConlluSentence> corpus = Corpus();
   corpus[0].words[1].upos = "_";
@@ -184,7 +214,7 @@ TEST_F(TaggerLoadErrors, NotAModelFile) {
 }
 
 TEST_F(TaggerLoadErrors, ModelOfAnotherKind) {
-  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 1);
+  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 2);
   ASSERT_TRUE(file.ok());
   ModelFile other = file.value();
   other.kind = "parser";
@@ -206,7 +236,7 @@ TEST_F(TaggerLoadErrors, FlippedByteFailsTheChecksum) {
 TEST_F(TaggerLoadErrors, InconsistentPayloadWithAValidChecksum) {
   ModelFile file;
   file.kind = "tagger";
-  file.version = 1;
+  file.version = 2;
   file.payload = std::string("\x03\x00\x00\x00", 4);  // three classes, then nothing
   ASSERT_TRUE(WriteModelFile(path_, file).ok());
   Result<std::unique_ptr<Tagger>> t = Tagger::Load(path_);
@@ -215,11 +245,23 @@ TEST_F(TaggerLoadErrors, InconsistentPayloadWithAValidChecksum) {
   EXPECT_NE(t.status().message().find(path_), std::string::npos);
 }
 
+TEST_F(TaggerLoadErrors, OlderFormatVersion) {
+  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 2);
+  ASSERT_TRUE(file.ok());
+  ModelFile older = file.value();
+  older.version = 1;
+  ASSERT_TRUE(WriteModelFile(path_, older).ok());
+  Result<std::unique_ptr<Tagger>> t = Tagger::Load(path_);
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(t.status().message().find("version 1"), std::string::npos) << t.status().message();
+}
+
 TEST_F(TaggerLoadErrors, NewerFormatVersion) {
-  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 1);
+  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 2);
   ASSERT_TRUE(file.ok());
   ModelFile newer = file.value();
-  newer.version = 2;
+  newer.version = 3;
   ASSERT_TRUE(WriteModelFile(path_, newer).ok());
   Result<std::unique_ptr<Tagger>> t = Tagger::Load(path_);
   ASSERT_FALSE(t.ok());
