@@ -142,6 +142,7 @@ class SentenceEvents {
       }
     }
     for (int h : heads) {
+      if (AfterAccordingTo(h)) continue;  // the source, whatever the parser made of it
       if (int m = builder_.Actor(s_.mention_at[h]); m >= 0) {
         // A name qualifying a title before a person ("US" in "US Secretary of
         // State Mike Pompeo") is not the argument, whatever the parser made
@@ -192,6 +193,20 @@ class SentenceEvents {
         }
       }
     }
+  }
+
+  // True when the mention at token k follows "according to" (over a title).
+  bool AfterAccordingTo(int k) const {
+    const int m = s_.mention_at[k];
+    int first = m >= 0 ? static_cast<int>(s_.mentions[m].first) : k;
+    while (first > 0 && InTitle(first - 1)) --first;
+    return first >= 2 && lower_[first - 1] == "to" && lower_[first - 2] == "according";
+  }
+  bool InTitle(int k) const {
+    for (const TitleSpan& t : s_.titles) {
+      if (static_cast<size_t>(k) >= t.first && static_cast<size_t>(k) < t.last) return true;
+    }
+    return false;
   }
 
   bool Passive(int v) const {
@@ -305,10 +320,19 @@ class SentenceEvents {
       if (!out.empty()) return out;
     }
     for (int k : children_[c]) {
-      if (Rel(k) == "parataxis" && In(kSpeech, W(k).lemma))
+      if (Rel(k) == "parataxis" && In(kSpeech, W(k).lemma)) {
         ActorsOf(Subject(k, &penalty), 0.0, &out);
-      if (Rel(k) == "obl" && CaseOf(k) == "according") ActorsOf(k, 0.0, &out);
+      }
       if (!out.empty()) return out;
+    }
+    // "according to X" anywhere in the sentence, read off the words: parsers
+    // attach it in many ways.
+    for (size_t m = 0; m < s_.mentions.size(); ++m) {
+      if (builder_.Actor(static_cast<int>(m)) >= 0 &&
+          AfterAccordingTo(static_cast<int>(s_.mentions[m].first))) {
+        out.push_back({static_cast<int>(m), 0.0});
+        return out;
+      }
     }
     return out;
   }
