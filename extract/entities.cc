@@ -335,6 +335,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
     AddPronounMentions(&s);
     last_person_before_sentence = last_person;
     int sentence_topic = -1;
+    int thing_pronoun_in_sentence = -1, group_pronoun_in_sentence = -1;
     const auto remember_topic = [&] {
       if (sentence_topic >= 0) topic = sentence_topic;
     };
@@ -369,7 +370,13 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
           }
         } else {
           auto& list = use.referent == Referent::kThing ? recent_things : recent_groups;
+          int& earlier = use.referent == Referent::kThing ? thing_pronoun_in_sentence
+                                                          : group_pronoun_in_sentence;
+          // A second "its" in a sentence means what the first meant: "over its
+          // annexation of Ukraine's Crimea and its support for separatists".
+          if (earlier >= 0) antecedent = earlier;
           for (const Recent& r : list) {
+            if (earlier >= 0) break;
             if (s.index - r.sentence > 1) break;  // "it" reaches back one sentence
             if (antecedent < 0) antecedent = r.entity;
             // Within its own sentence "its" is the nearest one before it
@@ -381,6 +388,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
             }
           }
           if (antecedent >= 0) touch_at(&list, antecedent, s, m);
+          earlier = antecedent;
         }
         if (antecedent < 0) continue;
         m.entity = antecedent;

@@ -147,6 +147,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Canada imposed sanctions on Belarus over its annexation of the Narva region.",
              {{"Canada", "impose_sanctions", "Belarus"}},
              {{"Canada", "annex", "Narva"}}},
+        // A second "its" in the sentence means what the first meant.
+        Case{"Canada imposed sanctions on Belarus over its attack on Norway's navy and its "
+             "support for separatists.",
+             {{"Belarus", "support", "separatists"}},
+             {{"Norway", "support", "separatists"}}},
         // An apposition with a title and "of": an affiliation.
         Case{"Ilse Varga, the leader of the Liberal Party, visited Chile.",
              {{"Ilse Varga", "leader_of", "Liberal Party"}, {"Ilse Varga", "visit", "Chile"}},
