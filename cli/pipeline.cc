@@ -249,11 +249,17 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
     // The reader runs on its own thread and feeds the workers; this thread writes.
     std::thread reader([&] {
       JobMaker maker(lookup.get());
-      read_status = ingest::ReadPaths(
-          a.input.paths, read_options,
-          [&](Document&& doc) { (void)workers.Submit(maker.Make(std::move(doc))); },
-          maker.rejects());
-      if (std::optional<IngestJob> rest = maker.Rest()) (void)workers.Submit(std::move(*rest));
+      // An exception must not escape a thread (std::terminate): it ends the read,
+      // and the run fails with what was committed so far kept.
+      try {
+        read_status = ingest::ReadPaths(
+            a.input.paths, read_options,
+            [&](Document&& doc) { (void)workers.Submit(maker.Make(std::move(doc))); },
+            maker.rejects());
+        if (std::optional<IngestJob> rest = maker.Rest()) (void)workers.Submit(std::move(*rest));
+      } catch (const std::exception& e) {
+        read_status = Status::Internal(std::string("reading the input failed: ") + e.what());
+      }
       lookup_status = maker.failure();
       workers.Close();
     });
