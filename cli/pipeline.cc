@@ -208,7 +208,9 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
   ingest::ReadOptions read_options;
   read_options.default_date = a.input.date;
   read_options.max_document_bytes = a.max_document_bytes;
-  RunProgress progress("ingest", ingest::InputBytes(a.input.paths, read_options));
+  // Sizing the input walks every directory once more: only for a visible bar.
+  RunProgress progress("ingest",
+                       RunProgress::Shown() ? ingest::InputBytes(a.input.paths, read_options) : 0);
   read_options.on_bytes_read = [&](uint64_t bytes) { progress.SetBytesRead(bytes); };
   BatchWriter writer(a, db, progress);
   Status read_status;
