@@ -207,7 +207,9 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
   ingest::ReadOptions read_options;
   read_options.default_date = a.input.date;
   read_options.max_document_bytes = a.max_document_bytes;
-  RunProgress progress("ingest", ingest::InputBytes(a.input.paths, read_options));
+  // Sizing the input walks every directory once more: only for a visible bar.
+  RunProgress progress("ingest",
+                       RunProgress::Shown() ? ingest::InputBytes(a.input.paths, read_options) : 0);
   read_options.on_bytes_read = [&](uint64_t bytes) { progress.SetBytesRead(bytes); };
   BatchWriter writer(a, db, progress);
   Status read_status;
@@ -248,11 +250,17 @@ Result<IngestStats> RunIngest(const IngestArgs& a) {
     // The reader runs on its own thread and feeds the workers; this thread writes.
     std::thread reader([&] {
       JobMaker maker(lookup.get());
-      read_status = ingest::ReadPaths(
-          a.input.paths, read_options,
-          [&](Document&& doc) { (void)workers.Submit(maker.Make(std::move(doc))); },
-          maker.rejects());
-      if (std::optional<IngestJob> rest = maker.Rest()) (void)workers.Submit(std::move(*rest));
+      // An exception must not escape a thread (std::terminate): it ends the read,
+      // and the run fails with what was committed so far kept.
+      try {
+        read_status = ingest::ReadPaths(
+            a.input.paths, read_options,
+            [&](Document&& doc) { (void)workers.Submit(maker.Make(std::move(doc))); },
+            maker.rejects());
+        if (std::optional<IngestJob> rest = maker.Rest()) (void)workers.Submit(std::move(*rest));
+      } catch (const std::exception& e) {
+        read_status = Status::Internal(std::string("reading the input failed: ") + e.what());
+      }
       lookup_status = maker.failure();
       workers.Close();
     });

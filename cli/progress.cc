@@ -9,9 +9,11 @@ namespace polgraph::cli {
 RunProgress::RunProgress(std::string verb, uint64_t total_bytes)
     : verb_(std::move(verb)),
       total_bytes_(total_bytes),
-      enabled_(isatty(STDERR_FILENO) != 0),
+      enabled_(Shown()),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
+
+bool RunProgress::Shown() { return isatty(STDERR_FILENO) != 0; }
 
 std::string RunProgress::Line(const std::string& verb, size_t documents, uint64_t bytes_read,
                               uint64_t total_bytes, double seconds) {

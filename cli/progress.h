@@ -18,6 +18,9 @@ class RunProgress {
   // (stdin), and then no percentage or ETA is shown.
   RunProgress(std::string verb, uint64_t total_bytes);
   RunProgress(const RunProgress&) = delete;
+  // Whether a RunProgress would be drawn (stderr is a terminal), so callers can
+  // skip measuring the input when it would not be.
+  static bool Shown();
   RunProgress& operator=(const RunProgress&) = delete;
 
   // Input bytes consumed so far (by the reader, which may run ahead of Update's
