@@ -59,8 +59,25 @@ std::string Hex(int64_t value) {
 // this build may open and migrate: OK with its schema version, or an error that
 // says what the file is instead. Only reads. Throws SQLite::Exception (NOTADB for a
 // file that is not a SQLite database at all).
+// A read transaction for as long as it lives, so that several reads see one
+// committed state.
+class CheckTransaction {
+ public:
+  explicit CheckTransaction(SQLite::Database& db) : db_(db) { db_.exec("BEGIN"); }
+  ~CheckTransaction() { db_.tryExec("ROLLBACK"); }
+  CheckTransaction(const CheckTransaction&) = delete;
+  CheckTransaction& operator=(const CheckTransaction&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
+
 Result<int64_t> CheckPolgraphStore(const std::string& path, SQLite::Database& db,
                                    std::string* running_sql) {
+  // The version and the tables are read in one transaction: read apart, another
+  // process committing a migration in between showed a new store's tables with
+  // its old version 0, which looks like another program's database.
+  CheckTransaction transaction(db);
   // The first read of the file: this is where SQLite notices a non-database.
   *running_sql = "PRAGMA user_version";
   const int64_t version = db.execAndGet(*running_sql).getInt64();
