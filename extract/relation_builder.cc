@@ -26,6 +26,14 @@ EntityRef RelationBuilder::Ref(int m) const {
   return {e.id, e.label, e.type, std::string(doc_.text.substr(b, end - b))};
 }
 
+void RelationBuilder::SetSourceWhereMissing(const EntityRef& source) {
+  for (Relation& r : *out_) {
+    if (r.sentence != s_.index || r.doc != doc_.id || !r.source.id.empty()) continue;
+    if (r.kind != RelationKind::kEvent || r.subject.id == source.id) continue;
+    r.source = source;
+  }
+}
+
 bool RelationBuilder::Emit(const EntityRef& subject, const EntityRef& object, const Fact& fact) {
   if (subject.id == object.id) return false;
   const double confidence = std::clamp(fact.confidence, 0.05, 0.99);

@@ -40,6 +40,10 @@ class RelationBuilder {
   // already has it (then the higher confidence is kept). Returns true when added.
   bool Emit(const EntityRef& subject, const EntityRef& object, const Fact& fact);
 
+  // Gives every event of this sentence that has no source yet, and is not the
+  // source's own, this source ("According to X, ...": whichever way they were found).
+  void SetSourceWhereMissing(const EntityRef& source);
+
   // The date of the sentence's events (dates.h), else the document's date.
   const std::string& date() const { return date_; }
 

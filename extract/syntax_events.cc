@@ -103,6 +103,15 @@ class SentenceEvents {
       if (!res_.verbs.LookupNoun(lower_[v]).empty() && W(v).upos == "NOUN") TryNoun(v);
       if (In(kSpeech, W(v).lemma) && IsVerb(v)) TryStatement(v);
     }
+    // "According to X, ...": X is the source of the sentence's events, also of
+    // those the surface patterns found.
+    for (size_t m = 0; m < s_.mentions.size(); ++m) {
+      if (builder_.Actor(static_cast<int>(m)) >= 0 &&
+          AfterAccordingTo(static_cast<int>(s_.mentions[m].first))) {
+        builder_.SetSourceWhereMissing(builder_.Ref(static_cast<int>(m)));
+        break;
+      }
+    }
   }
 
  private:
