@@ -336,6 +336,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
     last_person_before_sentence = last_person;
     int sentence_topic = -1;
     int thing_pronoun_in_sentence = -1, group_pronoun_in_sentence = -1;
+    int male_pronoun_in_sentence = -1, female_pronoun_in_sentence = -1;
     const auto remember_topic = [&] {
       if (sentence_topic >= 0) topic = sentence_topic;
     };
@@ -347,9 +348,16 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
           int first = use.object ? last_person_before_sentence
                                  : (sentence_topic >= 0 ? sentence_topic : topic);
           // An object pronoun never is the subject of its own clause ("Garcia
-          // invited him"): with a parse, the latest other person fits.
+          // invited him"). "She met X, and Y hosted her": the same sex's pronoun
+          // earlier in the sentence, else the latest person before the sentence,
+          // else the latest other person.
           const int own_subject = ClauseSubjectEntity(s, m.first);
-          if (use.object && own_subject >= 0) {
+          const int same_sex_earlier = use.referent == Referent::kMale ? male_pronoun_in_sentence
+                                                                       : female_pronoun_in_sentence;
+          if (use.object && same_sex_earlier >= 0 && same_sex_earlier != own_subject) {
+            first = same_sex_earlier;
+          } else if (use.object && own_subject >= 0 &&
+                     (first < 0 || first == own_subject || !fits(first, use.referent))) {
             first = -1;
             for (int e : recent_persons) {
               if (e != own_subject && fits(e, use.referent)) {
@@ -391,6 +399,8 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
           earlier = antecedent;
         }
         if (antecedent < 0) continue;
+        if (use.referent == Referent::kMale) male_pronoun_in_sentence = antecedent;
+        if (use.referent == Referent::kFemale) female_pronoun_in_sentence = antecedent;
         m.entity = antecedent;
         Mention mention;
         mention.start = s.tokens[m.first].start;

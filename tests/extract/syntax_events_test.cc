@@ -147,6 +147,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Canada imposed sanctions on Belarus over its annexation of the Narva region.",
              {{"Canada", "impose_sanctions", "Belarus"}},
              {{"Canada", "annex", "Narva"}}},
+        // "she met X, and Y hosted her": her is whom she stood for, not X.
+        Case{"Ngozi Adeyemi arrived in Oslo. Later she met Dusan Kovac, and Karin Holm hosted "
+             "her.",
+             {{"Karin Holm", "host", "Ngozi Adeyemi"}},
+             {{"Karin Holm", "host", "Dusan Kovac"}}},
         // A second "its" in the sentence means what the first meant.
         Case{"Canada imposed sanctions on Belarus over its attack on Norway's navy and its "
              "support for separatists.",
