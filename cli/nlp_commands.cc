@@ -61,6 +61,7 @@ struct TrainArgs {
   int tagger_epochs = TaggerTrainOptions().epochs;
   int threads = 2;
   std::string clusters;
+  std::string gazetteer;  // tagger only: word<TAB>classes lines
   std::string save_tagged;
   bool tagger_clusters_flag = false;
   std::vector<std::pair<std::string, std::string>> tagger_clusters;  // for the fold taggers
@@ -82,6 +83,26 @@ Status ReadClusters(const std::string& path,
                                      line.substr(0, 80) + "\", expected bits<TAB>word<TAB>count");
     }
     out->emplace_back(line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(0, tab1));
+  }
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return Status::Ok();
+}
+
+// Reads a gazetteer as tools/make_gazetteer.py writes it: lines of
+// "word<TAB>classes"; lines starting with # are comments.
+Status ReadGazetteer(const std::string& path,
+                     std::vector<std::pair<std::string, std::string>>* out) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size()) {
+      return Status::InvalidArgument(path + ":" + std::to_string(number) + ": \"" +
+                                     line.substr(0, 80) + "\", expected word<TAB>classes");
+    }
+    out->emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }
   if (in.bad()) return Status::IoError(path + ": read error");
   return Status::Ok();
@@ -203,6 +224,10 @@ int RunTrain(const TrainArgs& a, bool parser) {
     TaggerTrainOptions options;
     options.epochs = a.epochs;
     options.seed = a.seed;
+    if (!a.gazetteer.empty()) {
+      Status s = ReadGazetteer(a.gazetteer, &options.gazetteer);
+      if (!s.ok()) return Fail(s);
+    }
     options.clusters = std::move(clusters);
     Result<std::unique_ptr<Tagger>> model = Tagger::Train(train.value(), dev, options, &std::cerr);
     if (!model.ok()) return Fail(model.status());
@@ -320,6 +345,9 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   tagger->add_option("--clusters", tagger_args->clusters,
                      "word clusters (bits<TAB>word<TAB>count, from tools/brown_clusters) "
                      "for cluster features; saved in the model");
+  tagger->add_option("--gazetteer", tagger_args->gazetteer,
+                     "word classes (word<TAB>classes, from tools/make_gazetteer.py) for "
+                     "gazetteer features, as the name tagger uses; saved in the model");
   tagger->callback([tagger_args, exit_code] { *exit_code = RunTrain(*tagger_args, false); });
 
   auto parser_args = std::make_shared<TrainArgs>();

@@ -223,6 +223,34 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
       if (m.type == ActorType::kPerson && Words(m.name).size() >= 2) ++full_names[m.name];
     }
   }
+  // One name, one type within a document: the name tagger reads each sentence
+  // alone and may call "Le Pen" a place once among many person readings. A
+  // tagged name takes its most frequent tagged type; a tagged name that is the
+  // surname of a person named in full is that person.
+  std::map<std::string, std::map<ActorType, int>> tagged_types;
+  for (const SentenceAnalysis& s : *sentences) {
+    for (const MentionSpan& m : s.mentions) {
+      if (m.tagged) ++tagged_types[m.name][m.type];
+    }
+  }
+  for (SentenceAnalysis& s : *sentences) {
+    for (MentionSpan& m : s.mentions) {
+      if (!m.tagged) continue;
+      const auto& votes = tagged_types[m.name];
+      int best = votes.at(m.type);
+      for (const auto& [type, count] : votes) {
+        if (count > best) {
+          best = count;
+          m.type = type;
+        }
+      }
+      if (m.type == ActorType::kPerson) continue;
+      const std::vector<std::string> w = Words(m.name);
+      for (const auto& [full, count] : full_names) {
+        if (IsSurnameOf(w, Words(full))) m.type = ActorType::kPerson;
+      }
+    }
+  }
   // The full name a shorter person name refers to: unique by surname match, else
   // the most frequent candidate; itself when none.
   std::map<std::string, std::string> canonical;
@@ -419,7 +447,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
           label = it->second.second;
         } else if (auto ot = org_by_initials.find(m.name); ot != org_by_initials.end()) {
           label = ot->second;
-        } else {
+        } else if (!m.tagged) {
           continue;  // "ID", "VAT", "GDP": capitals alone do not make an actor
         }
       }
@@ -431,7 +459,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         if (m.weak && label == m.name && !ActsAsPerson(s, m)) continue;
         // One word after a title that the document also writes in lower case is
         // a noun ("General Election", "Health Secretary"); "MPs" is a plural.
-        if (label == m.name && m.last - m.first == 1 &&
+        if (label == m.name && m.last - m.first == 1 && !m.tagged &&
             (lower_words.count(AsciiLower(m.name)) > 0 || IsPluralAcronym(m.name))) {
           continue;
         }

@@ -111,6 +111,81 @@ bool IsPossessive(const Token& t) {
   return t.text == "'s" || t.text == "\xE2\x80\x99s" || t.text == "'" || t.text == "\xE2\x80\x99";
 }
 
+// The actor type the name tagger gives token k (models/ner.pgm: "B-PER",
+// "I-LOC", ...), or kConcept when it reads no name there or did not run.
+ActorType NameTypeAt(const SentenceAnalysis& s, size_t k) {
+  if (s.parse.size() != s.tokens.size()) return ActorType::kConcept;
+  const std::string& label = s.parse[k].name;
+  if (label.size() < 5 || label[1] != '-') return ActorType::kConcept;
+  switch (label[2]) {
+    case 'P':
+      return ActorType::kPerson;
+    case 'O':
+      return ActorType::kOrganization;
+    case 'L':
+      return ActorType::kLocation;
+    default:
+      return ActorType::kConcept;
+  }
+}
+
+// The names the tagger finds in tokens [first, last): maximal runs of one type,
+// a "B-" label starting a new one. A run of capitalised words the tagger splits
+// ("Space Museum Steven F. Udvar-Hazy") gives several names.
+struct TaggedName {
+  size_t first, last;
+  ActorType type;
+};
+std::vector<TaggedName> TaggedNames(const SentenceAnalysis& s, size_t first, size_t last) {
+  std::vector<TaggedName> out;
+  for (size_t k = first; k < last; ++k) {
+    const ActorType t = NameTypeAt(s, k);
+    if (t == ActorType::kConcept) continue;
+    const bool begins = s.parse[k].name[0] == 'B';
+    if (!out.empty() && out.back().last == k && out.back().type == t && !begins) {
+      out.back().last = k + 1;
+    } else {
+      out.push_back({k, k + 1, t});
+    }
+  }
+  return out;
+}
+
+// The end of the tagger's name that starts at token k, or k when none starts
+// there: a "B-" label, or an "I-" label after a word of another type.
+size_t TaggedNameEnd(const SentenceAnalysis& s, size_t k) {
+  const ActorType t = NameTypeAt(s, k);
+  if (t == ActorType::kConcept) return k;
+  if (s.parse[k].name[0] != 'B' && k > 0 && NameTypeAt(s, k - 1) == t) return k;
+  size_t e = k + 1;
+  while (e < s.tokens.size() && NameTypeAt(s, e) == t && s.parse[e].name[0] == 'I') ++e;
+  return e;
+}
+
+// The tagger's type of a name, unless stronger evidence says otherwise: a
+// person's title before it or a known first name opening it ("Marine Le Pen")
+// make a person, and a word like "Party" or "Street" in it an organisation or a
+// place. The tagger learned from little data; these cues are rarely wrong.
+ActorType RuleType(const Resources& res, const SentenceAnalysis& s, const TaggedName& tn,
+                   bool titled) {
+  bool org = false, loc = false;
+  for (size_t k = tn.first; k < tn.last; ++k) {
+    org |= IsOrganizationWord(s.tokens[k].text);
+    loc |= IsLocationWord(s.tokens[k].text);
+  }
+  if (org && tn.type != ActorType::kOrganization && tn.type != ActorType::kLocation) {
+    return ActorType::kOrganization;
+  }
+  if (loc && tn.type == ActorType::kPerson) return ActorType::kLocation;
+  if (org || loc) return tn.type;
+  if (titled) return ActorType::kPerson;
+  if (tn.last - tn.first >= 2 && tn.type != ActorType::kPerson) {
+    auto it = res.first_names.find(s.tokens[tn.first].text);
+    if (it != res.first_names.end() && it->second != 'U') return ActorType::kPerson;
+  }
+  return tn.type;
+}
+
 std::string JoinTokens(const std::vector<Token>& toks, size_t b, size_t e) {
   std::string out;
   for (size_t k = b; k < e; ++k) {
@@ -167,7 +242,12 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
     }
     // Lexicon actors, demonyms and capitals. A capital right after a capitalised
     // word is part of a person's name ("George Washington"), not the city.
-    if (auto m = res.actors.Longest(toks, i)) {
+    // A longer name the tagger reads here wins over a lexicon phrase inside it:
+    // "University of California", "United States Court of Appeals".
+    const size_t tagged_end = shouting ? i : TaggedNameEnd(*s, i);
+    auto lexicon_match = res.actors.Longest(toks, i);
+    if (lexicon_match && tagged_end > i + lexicon_match->length) lexicon_match.reset();
+    if (auto m = lexicon_match) {
       const auto& entry = res.actors.entry(m->entry);
       bool after_name = i > 0 && IsCapWord(toks[i - 1]) &&
                         !IsCapitalizedStopword(toks[i - 1].text) && s->mention_at[i - 1] < 0;
@@ -244,7 +324,12 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       continue;
     }
     // Titles: remember them; the name that follows becomes a Person.
-    if (auto m = res.titles.Longest(toks, i)) {
+    // "General Motors", "Judge Rotary Club": a title word opening the name of an
+    // organisation or place is part of that name.
+    const ActorType tagged_type = tagged_end > i ? NameTypeAt(*s, i) : ActorType::kConcept;
+    const bool title_in_name =
+        tagged_type == ActorType::kOrganization || tagged_type == ActorType::kLocation;
+    if (auto m = title_in_name ? std::nullopt : res.titles.Longest(toks, i)) {
       // A lower-case title only counts as one when it is followed by a name or
       // qualified ("Kremlin spokesman"); otherwise it is an ordinary noun.
       TitleSpan ts{i, i + m->length, m->value, -1, "", false};
@@ -276,7 +361,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
     }
     // A capitalised word the tagger reads as a verb or function word starts no
     // name: "Born Robert Burns in ...", a headline's "Meets".
-    if (IsCapWord(t) && s->parse.size() == n) {
+    if (IsCapWord(t) && s->parse.size() == n && NameTypeAt(*s, i) == ActorType::kConcept) {
       static const std::set<std::string, std::less<>> kNotNameStart = {
           "VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART"};
       if (kNotNameStart.count(s->parse[i].upos) > 0) {
@@ -306,6 +391,38 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         }
         break;
       }
+      j = std::max(j, tagged_end);
+      bool titled = !s->titles.empty() && s->titles.back().last == i;
+      // With the name tagger, its names decide the types within the run, and
+      // where it reads names of different types the spans ("Smithsonian Space
+      // Museum Steven F. Udvar-Hazy"); names of one type are the whole run, as the
+      // greedy tagger may leave a word of a name out ("Petra/B-PER Lindqvist/O").
+      // The word lists below only judge runs where it found no name.
+      if (std::vector<TaggedName> names = TaggedNames(*s, i, j); !names.empty()) {
+        if (std::all_of(names.begin(), names.end(),
+                        [&](const TaggedName& tn) { return tn.type == names[0].type; })) {
+          names = {{i, j, names[0].type}};
+        }
+        for (const TaggedName& tn : names) {
+          MentionSpan ms{tn.first,
+                         tn.last,
+                         RuleType(res, *s, tn, titled && tn.first == i),
+                         JoinTokens(toks, tn.first, tn.last),
+                         -1,
+                         ""};
+          ms.tagged = true;
+          ms.acronym = tn.last - tn.first == 1 && toks[tn.first].all_caps;
+          if (titled && tn.first == i) {
+            ms.title = static_cast<int>(s->titles.size()) - 1;
+            if (!s->titles.back().qualifier_country.empty()) {
+              ms.country = s->titles.back().qualifier_country;
+            }
+          }
+          add(ms);
+        }
+        i = j;
+        continue;
+      }
       MentionSpan ms{i, j, ActorType::kPerson, JoinTokens(toks, i, j), -1, ""};
       bool org = false, loc = false, non_actor = false;
       for (size_t k = i; k < j; ++k) {
@@ -317,7 +434,6 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         i = j;
         continue;
       }
-      bool titled = !s->titles.empty() && s->titles.back().last == i;
       if (org) {
         ms.type = ActorType::kOrganization;
       } else if (loc) {
@@ -326,6 +442,12 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         ms.type = ActorType::kOrganization;
         ms.acronym = true;
       } else if (j - i == 1 && !titled) {
+        ms.weak = true;
+      } else if (!titled && s->parse.size() == n && !s->parse[i].name.empty() &&
+                 !res.first_names.count(t.text)) {
+        // The name tagger ran and read no name here, and no first name opens it:
+        // no name unless the document confirms it (the surname of a full name, a
+        // subject that speaks).
         ms.weak = true;
       }
       if (titled) {

@@ -24,6 +24,7 @@ struct MentionSpan {
   bool acronym = false;     // all capitals, like "FN" or "NATO"
   bool pronoun = false;     // he/she/him/her/his, it/its, they/them/their, to be resolved
   bool possessive = false;  // "his", "her rival", "its", "their": only a possessor
+  bool tagged = false;      // span and type from the name tagger (models/ner.pgm)
   int title = -1;           // index into SentenceAnalysis::titles of the title before it
   int entity = -1;          // document entity, set by ResolveEntities; -1 = dropped
 };

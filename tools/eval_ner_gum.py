@@ -117,12 +117,20 @@ def build_document(sents, layout="para"):
                     out += b" "
                 start = len(out)
                 out += row[1].encode("utf-8")
-                mwt_end, mwt_span = int(b), (start, len(out))
+                mwt_end, mwt_span, mwt_cursor = int(b), (start, len(out)), start
                 pending_space = misc_get(row[9], "SpaceAfter") != "No"
                 continue
             wid = int(tid)
             if wid <= mwt_end:
+                # A word of a multi-word token ("Dalton's" = Dalton + 's) gets its
+                # own bytes when the words spell the token, else the whole token.
                 start, end = mwt_span
+                form = row[1].encode("utf-8")
+                if out[mwt_cursor:mwt_cursor + len(form)] == form:
+                    start, end = mwt_cursor, mwt_cursor + len(form)
+                    mwt_cursor = end
+                    if wid == mwt_end:
+                        end = mwt_span[1]
             else:
                 if pending_space:
                     out += b" "
@@ -180,6 +188,142 @@ def head_is_propn(words, first, last):
     return False
 
 
+# Words that may join the proper nouns of one name: "Bank of England", "Ludovic de
+# Danne", "Procter & Gamble", "Jean-Marie", "O'Brien".
+NAME_JOINERS = {"of", "de", "du", "da", "di", "van", "von", "der", "den", "la", "le",
+                "del", "al", "bin", "and", "&", "-", "'", "for", "the"}
+
+
+def load_titles():
+    """Lower-case one-word titles and honorifics from lexicon/titles.tsv, plus the
+    abbreviations GUM tags PROPN ("Mr.", "Dr."): CoNLL-style names leave them out."""
+    words = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen.",
+             "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "st.", "sir", "dame", "lord", "lady"}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lexicon", "titles.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            title = line.split("\t", 1)[0].strip().lower()
+            if " " not in title:
+                words.add(title)
+    return words
+
+
+TITLES = load_titles()
+
+
+def is_name_word(w):
+    """A proper noun, or a capitalised content word inside a name ("United" of
+    "United States", "Air Force"), which GUM tags ADJ, VERB or NOUN."""
+    if w.upos == "PROPN":
+        return True
+    return w.upos in ("ADJ", "NOUN", "VERB", "NUM", "X") and w.form[:1].isupper()
+
+
+def name_spans(words, gold):
+    """Gold entity spans reduced to names, as CoNLL-style NER annotates them.
+
+    GUM marks whole noun phrases ("the Libertarian Party's nominee for Governor of
+    Virginia"); a name annotation marks the proper name only ("Libertarian Party",
+    "Virginia").  For each person/organization/place span whose head word is a
+    PROPN, the name is the span's proper nouns from the first to the last when only
+    NAME_JOINERS stand between them, else the run of proper nouns around the head.
+    Nested names inside a longer name are dropped ("Kennedy" in "Kennedy Space
+    Center").  Returns a list of (first, last, type) word ranges, type PER/ORG/LOC."""
+    cands = []
+    for g in gold:
+        t = GOLD_TYPES.get(g["type"])
+        if not t:
+            continue
+        first, last = g["first"], g["last"]
+        head = None
+        for i in range(first, last + 1):
+            h = words[i].head
+            if h < first or h > last:
+                head = i
+                break
+        if head is None or words[head].upos != "PROPN":
+            continue
+        props = [i for i in range(first, last + 1) if is_name_word(words[i])]
+        a, b = props[0], props[-1]
+        if all(is_name_word(words[i]) or words[i].form.lower() in NAME_JOINERS
+               for i in range(a, b + 1)) and words[a].sent == words[b].sent:
+            cands.append((a, b, t))
+            continue
+        a = b = head
+        while a - 1 >= first and is_name_word(words[a - 1]):
+            a -= 1
+        while b + 1 <= last and is_name_word(words[b + 1]):
+            b += 1
+        cands.append((a, b, t))
+    # Titles before the name are not part of it: "President Obama" -> "Obama",
+    # "Russian President Vladimir Putin" -> "Vladimir Putin" (a title word before
+    # the head ends what comes before it).
+    heads = {}
+    for g in gold:
+        for i in range(g["first"], g["last"] + 1):
+            if words[i].head < g["first"] or words[i].head > g["last"]:
+                heads[(g["first"], g["last"])] = i
+                break
+    trimmed = []
+    for a, b, t in cands:
+        for k in range(b - 1, a - 1, -1):
+            if words[k].form.lower() in TITLES and words[k].upos != "ADP":
+                a = k + 1
+                break
+        trimmed.append((a, b, t))
+    cands = trimmed
+    cands = [(a + next((k for k in range(b - a + 1) if words[a + k].form.lower() not in TITLES), 0), b, t)
+             for a, b, t in cands]
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken, out = set(), []
+    for a, b, t in cands:
+        if any(i in taken for i in range(a, b + 1)):
+            continue
+        taken.update(range(a, b + 1))
+        out.append((a, b, t))
+    return sorted(out)
+
+
+def tagger_mentions(polgraph, docs):
+    """Mentions from the name tagger's labels in `polgraph parse` output: path ->
+    [(start, end, text, polgraph type, False)]."""
+    types = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
+    out = collections.defaultdict(list)
+    for path, (doc_id, text, words, gold) in docs.items():
+        proc = subprocess.run([polgraph, "parse", path], stdout=subprocess.PIPE, check=True)
+        pos, cur = 0, None
+        for line in proc.stdout.decode("utf-8").splitlines():
+            m = re.match(r"# sent_id = (\d+)-(\d+)", line)
+            if m:
+                pos = int(m.group(1))
+                continue
+            if not line or line.startswith("#"):
+                if cur:
+                    out[path].append(cur)
+                    cur = None
+                continue
+            cols = line.split("\t")
+            form = cols[1].encode("utf-8")
+            at = text.find(form, pos)
+            if at < 0:
+                continue
+            pos = at + len(form)
+            name = misc_get(cols[9], "Name") or "O"
+            if name.startswith("I-") and cur and cur[3] == types[name[2:]]:
+                cur = (cur[0], pos, text[cur[0]:pos].decode("utf-8", "replace"), cur[3], False)
+                continue
+            if cur:
+                out[path].append(cur)
+                cur = None
+            if name[:2] in ("B-", "I-"):
+                cur = (at, pos, form.decode("utf-8"), types[name[2:]], False)
+        if cur:
+            out[path].append(cur)
+    return out
+
+
 def prf(tp_p, n_pred, tp_g, n_gold):
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_g / n_gold if n_gold else 0.0
@@ -235,7 +379,10 @@ def main():
                     help="para: GUM paragraphs, one per line, blank line between (default); "
                     "sent: one sentence per paragraph")
     ap.add_argument("--errors", type=int, default=0, metavar="N",
-                    help="print up to N false positives and N misses (lenient, typed) to stderr")
+                    help="print up to N false positives and N misses (name spans, exact, typed) to stderr")
+    ap.add_argument("--tagger-only", action="store_true",
+                    help="score the name tagger alone (Name= labels of `polgraph parse`), "
+                    "not the entities polgraph reports")
     ap.add_argument("--json", help="also write the scores as JSON to this file")
     args = ap.parse_args()
 
@@ -267,9 +414,11 @@ def main():
         sys.exit("no documents selected")
 
     # gold sets
-    gold_typed, gold_strip, gold_head = set(), set(), set()
+    gold_typed, gold_strip, gold_head, gold_names = set(), set(), set(), set()
     gold_types_all = collections.Counter()
     for fpath, (doc_id, text, words, gold) in docs.items():
+        for a, b, t in name_spans(words, gold):
+            gold_names.add((doc_id, words[a].start, words[b].end, t))
         for g in gold:
             gold_types_all[g["type"]] += 1
             t = GOLD_TYPES.get(g["type"])
@@ -311,6 +460,8 @@ def main():
             continue
         for m in obj["mentions"]:
             by_doc[key].append((m["start"], m["end"], m["text"], obj["type"], bool(m.get("pronoun"))))
+    if args.tagger_only:
+        by_doc = tagger_mentions(args.polgraph, docs)
     n_ment = exact_off = realigned = lost = 0
     for key, ments in by_doc.items():
         doc_id, text = docs[key][0], docs[key][1]
@@ -373,6 +524,13 @@ def main():
                  "%d re-anchored (headline excluded / paragraph dropped by polgraph), %d not found (discarded)" % (
                      exact_off, realigned, lost))
     results = collections.OrderedDict()
+    # Names only, as CoNLL-style annotation marks them (see name_spans): the
+    # figure comparable with a name-annotated news test set.
+    results["[names] exact typed"] = exact(gold_names, pred_typed)
+    results["[names] lenient typed"] = lenient(gold_names, pred_typed)
+    results["[names] exact untyped"] = exact(untype(gold_names), untype(pred_typed))
+    for t in TYPES:
+        results["[names] %s exact" % t] = exact(only(gold_names, t), only(pred_typed, t))
     results["exact typed"] = exact(gold_typed, pred_typed)
     results["exact typed, gold det/'s stripped"] = exact(gold_strip, pred_typed)
     results["lenient (overlap) typed"] = lenient(gold_typed, pred_typed)
@@ -408,11 +566,15 @@ def main():
 
         def show(k):
             return "%s [%s] %r" % (k[0], k[3], text_of[k[0]][k[1]:k[2]].decode("utf-8", "replace"))
+        # Errors against the name spans, exact match (the CoNLL measure).
+        def overl(a, bset):  # noqa: F811
+            return a in bset
+        gold_typed = gold_names  # noqa: F841
         fps = sorted(k for k in pred_typed if not overl(k, gold_typed))
         fns = sorted(k for k in gold_typed if not overl(k, pred_typed))
         print("\n-- false positives (no overlapping same-type gold): %d" % len(fps), file=sys.stderr)
         for k in fps[:args.errors]:
-            other = [g[3] for g in gold_typed if g[0] == k[0] and k[1] < g[2] and g[1] < k[2]]
+            other = [show(g).split(" ", 1)[1] for g in gold_typed if g[0] == k[0] and k[1] < g[2] and g[1] < k[2]]
             print("FP " + show(k) + ("  gold-overlap-types=%s" % other if other else ""), file=sys.stderr)
         print("\n-- misses (no overlapping same-type prediction): %d" % len(fns), file=sys.stderr)
         for k in fns[:args.errors]:

@@ -53,8 +53,15 @@ Result<std::unique_ptr<NlpPipeline>> NlpPipeline::Load(const std::string& models
   if (!tagger.ok()) return tagger.status();
   Result<std::unique_ptr<Parser>> parser = Parser::Load((dir / "parser.pgm").string());
   if (!parser.ok()) return parser.status();
+  std::unique_ptr<Tagger> names;
+  const fs::path names_path = dir / "ner.pgm";
+  if (std::error_code ec; fs::exists(names_path, ec)) {
+    Result<std::unique_ptr<Tagger>> loaded = Tagger::Load(names_path.string());
+    if (!loaded.ok()) return loaded.status();
+    names = std::move(loaded).value();
+  }
   return std::unique_ptr<NlpPipeline>(
-      new NlpPipeline(std::move(tagger).value(), std::move(parser).value()));
+      new NlpPipeline(std::move(tagger).value(), std::move(parser).value(), std::move(names)));
 }
 
 void NlpPipeline::AnalyzeWords(const std::vector<std::string_view>& words,
@@ -77,6 +84,10 @@ void NlpPipeline::AnalyzeWords(const std::vector<std::string_view>& words,
   for (size_t i = 0; i < words.size() && i < deps.size(); ++i) {
     (*out)[i].head = deps[i].head;
     (*out)[i].deprel = deps[i].deprel;
+  }
+  if (names_ != nullptr) {
+    const std::vector<PosTag> labels = names_->Tag(words);
+    for (size_t i = 0; i < words.size() && i < labels.size(); ++i) (*out)[i].name = labels[i].upos;
   }
 }
 
@@ -130,7 +141,9 @@ ConlluSentence ToConllu(const AnalyzedSentence& sentence, std::string_view text)
       const char c = text[end];
       space_after = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
     }
-    if (!space_after) w.misc = "SpaceAfter=No";
+    // The name tagger's label, when it names something (MISC keys sort by name).
+    if (!a.name.empty() && a.name != "O") w.misc = "Name=" + a.name;
+    if (!space_after) w.misc += (w.misc.empty() ? "" : "|") + std::string("SpaceAfter=No");
     out.words.push_back(std::move(w));
   }
   return out;

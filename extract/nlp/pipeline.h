@@ -21,6 +21,9 @@ struct AnalyzedWord {
   std::string upos, xpos, lemma;
   int head = 0;  // 0 = root, else 1-based index in the sentence
   std::string deprel;
+  // The name tagger's BIO label ("B-PER", "I-ORG", "B-LOC", "O"); empty when the
+  // models directory has no ner.pgm.
+  std::string name;
 };
 
 struct AnalyzedSentence {
@@ -36,7 +39,8 @@ std::string DefaultModelsDir();
 // Immutable after Load; Analyze() may be called from many threads at once.
 class NlpPipeline {
  public:
-  // Loads models_dir/tagger.pgm and models_dir/parser.pgm.
+  // Loads models_dir/tagger.pgm and models_dir/parser.pgm, and the name tagger
+  // models_dir/ner.pgm when that file exists (without it words get no name label).
   static Result<std::unique_ptr<NlpPipeline>> Load(const std::string& models_dir);
   std::vector<AnalyzedSentence> Analyze(std::string_view text) const;
   // Tags and parses one already-tokenized sentence (gold tokenization).
@@ -45,12 +49,17 @@ class NlpPipeline {
 
   const Tagger& tagger() const { return *tagger_; }
   const Parser& parser() const { return *parser_; }
+  bool has_names() const { return names_ != nullptr; }
 
  private:
-  NlpPipeline(std::unique_ptr<Tagger> tagger, std::unique_ptr<Parser> parser)
-      : tagger_(std::move(tagger)), parser_(std::move(parser)) {}
+  NlpPipeline(std::unique_ptr<Tagger> tagger, std::unique_ptr<Parser> parser,
+              std::unique_ptr<Tagger> names)
+      : tagger_(std::move(tagger)), parser_(std::move(parser)), names_(std::move(names)) {}
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<Parser> parser_;
+  // The name tagger is the POS tagger's model trained on BIO name labels
+  // (tools/make_ner_data.py); null when not shipped.
+  std::unique_ptr<Tagger> names_;
 };
 
 // CoNLL-U sentence of an analysed sentence (text comment included).

@@ -16,8 +16,10 @@ namespace polgraph::extract::nlp {
 namespace {
 
 constexpr char kKind[] = "tagger";
-// 2: word clusters. Files of other versions are refused.
-constexpr uint32_t kVersion = 2;
+// 2: word clusters. 3: a gazetteer (word classes from the lexicon). Version 2
+// files are read (they have no gazetteer); others are refused.
+constexpr uint32_t kVersion = 3;
+constexpr uint32_t kOldestVersion = 2;
 
 // Averaged weights smaller than this are dropped when a model is built: they do
 // not change a dev tag. (Few exist: the perceptron only touches a weight on an
@@ -82,6 +84,9 @@ enum Template : uint32_t {
   kCluster,
   kPrevCluster,
   kNextCluster,
+  kGazetteer,
+  kPrevGazetteer,
+  kNextGazetteer,
 };
 
 uint64_t Fnv(std::string_view s) {
@@ -122,6 +127,7 @@ struct WordInfo {
   uint64_t cluster[3] = {0, 0, 0};
   uint64_t prefix[3] = {0, 0, 0};
   uint64_t suffix[4] = {0, 0, 0, 0};
+  uint64_t gazetteer = 0;  // hash of the word's gazetteer classes ("FIRST+LOC")
   uint32_t flags = 0;
 };
 
@@ -137,7 +143,7 @@ enum Flag : uint32_t {
 // Padding for the positions before the first and after the last word.
 WordInfo Boundary(std::string_view name) {
   WordInfo w;
-  w.form = w.lower = w.shape = w.amb = w.norm = Fnv(name);
+  w.form = w.lower = w.shape = w.amb = w.norm = w.gazetteer = Fnv(name);
   for (uint64_t& c : w.cluster) c = w.lower;
   for (uint64_t& p : w.prefix) p = w.lower;
   for (uint64_t& s : w.suffix) s = w.lower;
@@ -257,7 +263,8 @@ constexpr size_t kMaxDynamic = 8;
 
 // Keys of the features of word `i` (an index into the padded vector) that do not
 // depend on the tags already assigned.
-size_t StaticFeatures(const std::vector<WordInfo>& s, size_t i, bool clusters, uint64_t* keys) {
+size_t StaticFeatures(const std::vector<WordInfo>& s, size_t i, bool clusters, bool gazetteer,
+                      uint64_t* keys) {
   const WordInfo& w = s[i];
   const WordInfo& p = s[i - 1];
   const WordInfo& p2 = s[i - 2];
@@ -295,6 +302,11 @@ size_t StaticFeatures(const std::vector<WordInfo>& s, size_t i, bool clusters, u
     keys[n++] = Key(kCluster, w.cluster[2]);
     keys[n++] = Key(kPrevCluster, p.cluster[2]);
     keys[n++] = Key(kNextCluster, nx.cluster[2]);
+  }
+  if (gazetteer) {
+    keys[n++] = Key(kGazetteer, w.gazetteer);
+    keys[n++] = Key(kPrevGazetteer, p.gazetteer);
+    keys[n++] = Key(kNextGazetteer, nx.gazetteer);
   }
   return n;
 }
@@ -444,13 +456,48 @@ struct LinearModel {
   KeyTable clusters;
   std::vector<std::pair<uint64_t, std::string>> cluster_items;  // word hash, bits
   std::vector<uint64_t> cluster_hashes;
+  // Gazetteer: normalised word hash -> gazetteer_hashes[a], the hash of its
+  // classes (TaggerTrainOptions::gazetteer).
+  KeyTable gazetteer;
+  std::vector<std::pair<uint64_t, std::string>> gazetteer_items;  // word hash, classes
+  std::vector<uint64_t> gazetteer_hashes;
   // Sparse rows: feature key -> its class weights weights[a, a + b).
   FeatureTable features;
   std::vector<uint64_t> row_key;
   std::vector<uint32_t> row_start{0};
   std::vector<ClassWeight> weights;
+  // Trained on BIO name labels (tools/make_ner_data.py), a class "I-X" may only
+  // follow "B-X" or "I-X": per class, the index of its "B-X" class when it is an
+  // "I-" class, the index of its own "B-" class when it is a "B-" or "I-" class,
+  // -1 otherwise. Part-of-speech classes have no such constraint.
+  std::vector<int> inside_of, name_of;
+
+  // May class `c` follow class `prev` (n_classes or more = sentence start)?
+  bool MayFollow(uint32_t prev, uint32_t c) const {
+    if (inside_of.empty() || inside_of[c] < 0) return true;
+    return prev < name_of.size() && name_of[prev] == inside_of[c];
+  }
+
+  void IndexNameClasses() {
+    inside_of.assign(classes.size(), -1);
+    name_of.assign(classes.size(), -1);
+    bool any = false;
+    for (size_t c = 0; c < classes.size(); ++c) {
+      const std::string& u = classes[c].upos;
+      if (u.size() < 3 || u[1] != '-' || (u[0] != 'B' && u[0] != 'I')) continue;
+      for (size_t b = 0; b < classes.size(); ++b) {
+        if (classes[b].upos == "B-" + u.substr(2)) {
+          name_of[c] = static_cast<int>(b);
+          if (u[0] == 'I') inside_of[c] = static_cast<int>(b);
+          any = true;
+        }
+      }
+    }
+    if (!any) inside_of.clear();
+  }
 
   void BuildTables() {
+    IndexNameClasses();
     std::vector<KeyTable::Slot> items;
     items.reserve(dict_items.size());
     for (const auto& [k, c] : dict_items) items.push_back({k, c, 0});
@@ -469,11 +516,26 @@ struct LinearModel {
       cluster_hashes.push_back(Fnv(bits));
     }
     clusters.Build(items);
+    items.clear();
+    gazetteer_hashes.clear();
+    for (size_t c = 0; c < gazetteer_items.size(); ++c) {
+      items.push_back({gazetteer_items[c].first, static_cast<uint32_t>(c), 0});
+      gazetteer_hashes.push_back(Fnv("g:" + gazetteer_items[c].second));
+    }
+    gazetteer.Build(items);
   }
 
   // Fills the cluster hashes of the words of a described sentence (words
   // without a cluster share one).
   void SetClusters(std::vector<WordInfo>* s) const {
+    if (!gazetteer_items.empty()) {
+      static const uint64_t kNoClass = Fnv("-NOCLASS-");
+      for (size_t i = 2; i + 2 < s->size(); ++i) {
+        WordInfo& w = (*s)[i];
+        const KeyTable::Slot* g = gazetteer.Find(w.norm);
+        w.gazetteer = g != nullptr ? gazetteer_hashes[g->a] : kNoClass;
+      }
+    }
     if (cluster_items.empty()) return;
     static const uint64_t kNoCluster = Fnv("-NOCLUSTER-");
     for (size_t i = 2; i + 2 < s->size(); ++i) {
@@ -504,6 +566,7 @@ struct LinearModel {
     t.s = DescribeSentence(words);
     SetClusters(&t.s);
     const bool with_clusters = !cluster_items.empty();
+    const bool with_gazetteer = !gazetteer_items.empty();
     t.keys.resize(n * kMaxStatic);
     t.rows.resize(n * kMaxStatic);
     t.n_rows.assign(n, 0);
@@ -527,7 +590,8 @@ struct LinearModel {
       }
       (*out)[w] = kNotFixed;
       uint64_t* keys = &t.keys[w * kMaxStatic];
-      t.n_rows[w] = static_cast<uint32_t>(StaticFeatures(t.s, w + 2, with_clusters, keys));
+      t.n_rows[w] =
+          static_cast<uint32_t>(StaticFeatures(t.s, w + 2, with_clusters, with_gazetteer, keys));
       for (uint32_t k = 0; k < t.n_rows[w]; ++k) features.Prefetch(keys[k]);
     }
     for (size_t w = 0; w < n; ++w) {
@@ -557,9 +621,9 @@ struct LinearModel {
         for (size_t k = 0; k < m; ++k) {
           if (const uint32_t row = features.Find(dynamic[k])) features.AddRow(row, scores);
         }
-        best = 0;
-        for (uint32_t c = 1; c < n_classes; ++c) {
-          if (scores[c] > scores[best]) best = c;
+        best = n_classes;
+        for (uint32_t c = 0; c < n_classes; ++c) {
+          if (MayFollow(prev, c) && (best == n_classes || scores[c] > scores[best])) best = c;
         }
         (*out)[w] = best;
       }
@@ -590,6 +654,11 @@ struct LinearModel {
       w.U64(k);
       w.Str(bits);
     }
+    w.U64(gazetteer_items.size());
+    for (const auto& [k, word_classes] : gazetteer_items) {
+      w.U64(k);
+      w.Str(word_classes);
+    }
     w.U64(row_key.size());
     for (size_t r = 0; r < row_key.size(); ++r) {
       w.U64(row_key[r]);
@@ -601,7 +670,7 @@ struct LinearModel {
   }
 
   // False when the payload is truncated or inconsistent.
-  bool Deserialize(std::string_view payload) {
+  bool Deserialize(std::string_view payload, uint32_t version) {
     ByteReader r(payload);
     const uint32_t n_classes = r.U32();
     if (r.failed() || n_classes == 0 || n_classes > 255) return false;
@@ -631,6 +700,15 @@ struct LinearModel {
     for (auto& [k, bits] : cluster_items) {
       k = r.U64();
       bits = r.Str();
+    }
+    if (version >= 3) {
+      const uint64_t n_gazetteer = r.U64();
+      if (r.failed() || n_gazetteer > payload.size() / 12) return false;
+      gazetteer_items.resize(n_gazetteer);
+      for (auto& [k, word_classes] : gazetteer_items) {
+        k = r.U64();
+        word_classes = r.Str();
+      }
     }
     const uint64_t n_rows = r.U64();
     if (r.failed() || n_rows > payload.size() / 9) return false;
@@ -781,14 +859,14 @@ Tagger::~Tagger() = default;
 Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
   Result<ModelFile> file = ReadModelFile(path, kKind, kVersion);
   if (!file.ok()) return file.status();
-  if (file->version != kVersion) {
-    return Status::InvalidArgument(path + ": tagger model format version " +
-                                   std::to_string(file->version) + ", this polgraph reads only " +
-                                   std::to_string(kVersion) +
-                                   " (retrain it: see models/README.md)");
+  if (file->version < kOldestVersion || file->version > kVersion) {
+    return Status::InvalidArgument(
+        path + ": tagger model format version " + std::to_string(file->version) +
+        ", this polgraph reads " + std::to_string(kOldestVersion) + " to " +
+        std::to_string(kVersion) + " (retrain it: see models/README.md)");
   }
   auto model = std::make_unique<Model>();
-  if (!model->Deserialize(file->payload)) {
+  if (!model->Deserialize(file->payload, file->version)) {
     return Status::Corruption(path + ": malformed tagger model (inconsistent payload)");
   }
   return std::unique_ptr<Tagger>(new Tagger(std::move(model)));
@@ -900,8 +978,15 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
     }
     model->cluster_items.emplace_back(Fnv(word), bits);
   }
+  for (const auto& [word, classes] : options.gazetteer) {
+    if (word.empty() || classes.empty()) {
+      return Status::InvalidArgument("tagger training: empty gazetteer word or class");
+    }
+    model->gazetteer_items.emplace_back(Fnv(word), classes);
+  }
   model->BuildTables();
   const bool with_clusters = !model->cluster_items.empty();
+  const bool with_gazetteer = !model->gazetteer_items.empty();
 
   const uint32_t n_classes = static_cast<uint32_t>(model->classes.size());
   Trainer trainer(n_classes);
@@ -937,7 +1022,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
         if (const KeyTable::Slot* d = model->dict.Find(s[i].form)) {
           guess = d->a;
         } else {
-          size_t n = StaticFeatures(s, i, with_clusters, keys);
+          size_t n = StaticFeatures(s, i, with_clusters, with_gazetteer, keys);
           n += DynamicFeatures(s, i, prev, prev2, keys + n);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.Score(keys, n, scores.data());
@@ -956,6 +1041,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
     averaged->dict_items = model->dict_items;
     averaged->vocab_items = model->vocab_items;
     averaged->cluster_items = model->cluster_items;
+    averaged->gazetteer_items = model->gazetteer_items;
     trainer.Average(averaged.get());
     const Accuracy a = Evaluate(*averaged, dev);
     if (log != nullptr) {

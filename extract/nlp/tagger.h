@@ -27,6 +27,10 @@ struct TaggerTrainOptions {
   // tools/brown_clusters): the clusters of a word and its neighbours become
   // features, and the table is saved in the model. Empty: no cluster features.
   std::vector<std::pair<std::string, std::string>> clusters;
+  // Gazetteer (normalised word -> its classes, e.g. "washington" -> "FIRST+LOC",
+  // from tools/make_gazetteer.py): the classes of a word and its neighbours
+  // become features, and the table is saved in the model. For the name tagger.
+  std::vector<std::pair<std::string, std::string>> gazetteer;
 };
 
 // Immutable after Load/Train; Tag() may be called from many threads at once.

@@ -24,7 +24,8 @@ AnalyzedSentence Analysed(std::string_view text) {
                                    .xpos = "FW",
                                    .lemma = std::string(t.text),
                                    .head = s.words.empty() ? 0 : 1,
-                                   .deprel = s.words.empty() ? "root" : "dep"});
+                                   .deprel = s.words.empty() ? "root" : "dep",
+                                   .name = "O"});
   }
   return s;
 }

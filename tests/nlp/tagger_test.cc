@@ -103,6 +103,91 @@ TEST(Tagger, TagsAHeldOutSentenceSensibly) {
   EXPECT_EQ(tags[7].xpos, ".");
 }
 
+// Trained on BIO name labels (models/ner.pgm), a tag "I-X" only continues a
+// name of type X: a word learned as the inside of names cannot start one.
+TEST(Tagger, NameLabelsContinueOnlyANameOfTheirType) {
+  const char* const kNames[] = {
+      "Ilse/B-PER/B-PER Varga/I-PER/I-PER met/O/O the/O/O envoy/O/O ./O/O",
+      "Tomas/B-PER/B-PER Varga/I-PER/I-PER visited/O/O Oslo/B-LOC/B-LOC ./O/O",
+      "Anna/B-PER/B-PER Varga/I-PER/I-PER left/O/O Bergen/B-LOC/B-LOC ./O/O",
+      "The/O/O Varga/B-ORG/B-ORG Group/I-ORG/I-ORG met/O/O Ilse/B-PER/B-PER Varga/I-PER/I-PER "
+      "./O/O",
+  };
+  std::vector<ConlluSentence> corpus;
+  for (const char* line : kNames) {
+    ConlluSentence s;
+    std::istringstream in(line);
+    std::string item;
+    while (in >> item) {
+      const size_t a = item.find('/'), b = item.find('/', a + 1);
+      ConlluWord w;
+      w.form = item.substr(0, a);
+      w.upos = item.substr(a + 1, b - a - 1);
+      w.xpos = item.substr(b + 1);
+      s.words.push_back(w);
+    }
+    corpus.push_back(s);
+  }
+  TaggerTrainOptions options;
+  options.epochs = 8;
+  Result<std::unique_ptr<Tagger>> t = Tagger::Train(corpus, {}, options, nullptr);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  for (const std::vector<std::string_view>& words :
+       {std::vector<std::string_view>{"Varga", "met", "the", "envoy", "."},
+        std::vector<std::string_view>{"the", "Varga", "Varga", "Group", "left", "."}}) {
+    const std::vector<PosTag> tags = t.value()->Tag(words);
+    std::string prev = "O";
+    for (size_t i = 0; i < tags.size(); ++i) {
+      const std::string& tag = tags[i].upos;
+      if (tag.rfind("I-", 0) == 0) {
+        EXPECT_TRUE(prev == "B-" + tag.substr(2) || prev == tag)
+            << words[i] << " tagged " << tag << " after " << prev;
+      }
+      prev = tag;
+    }
+  }
+}
+
+// A gazetteer tells the tagger what an unseen word is: in training, words of
+// class G1 are tagged AAA and words of class G2 BBB, in the same contexts; two
+// unseen words of the same shape get the tag of their class. The table travels
+// with the model file.
+TEST(Tagger, GazetteerClassesTagUnseenWordsAndAreSaved) {
+  const char* const kG1[] = {"zorp", "blick", "frum", "gant", "hesk", "jorl", "kwim", "lusp"};
+  const char* const kG2[] = {"quib", "snarf", "plom", "rask", "tund", "vosh", "welk", "yarp"};
+  std::vector<ConlluSentence> corpus;
+  std::vector<std::pair<std::string, std::string>> gazetteer = {{"wuzz", "G1"}, {"yorn", "G2"}};
+  for (int g = 0; g < 2; ++g) {
+    for (const char* word : g == 0 ? kG1 : kG2) {
+      gazetteer.emplace_back(word, g == 0 ? "G1" : "G2");
+      ConlluSentence s;
+      for (const char* form : {"the", word, "left", "."}) {
+        ConlluWord w;
+        w.form = form;
+        w.upos = w.xpos = form == word ? (g == 0 ? "AAA" : "BBB") : "O";
+        s.words.push_back(w);
+      }
+      corpus.push_back(s);
+    }
+  }
+  TaggerTrainOptions options;
+  options.epochs = 8;
+  options.gazetteer = gazetteer;
+  Result<std::unique_ptr<Tagger>> tagger = Tagger::Train(corpus, {}, options, nullptr);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().message();
+  const std::string path = TempPath("gazetteer.pgm");
+  ASSERT_TRUE(tagger.value()->Save(path).ok());
+  Result<std::unique_ptr<Tagger>> loaded = Tagger::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded.value()->Tag({"the", "wuzz", "left", "."})[1].upos, "AAA");
+  EXPECT_EQ(loaded.value()->Tag({"the", "yorn", "left", "."})[1].upos, "BBB");
+  const std::string again = TempPath("gazetteer2.pgm");
+  ASSERT_TRUE(loaded.value()->Save(again).ok());
+  EXPECT_EQ(ReadBytes(path), ReadBytes(again));
+  std::remove(path.c_str());
+  std::remove(again.c_str());
+}
+
 TEST(Tagger, EmptySentenceHasNoTags) { EXPECT_TRUE(Train(1)->Tag({}).empty()); }
 
 TEST(Tagger, SameSeedGivesTheSameModelFile) {
@@ -214,7 +299,7 @@ TEST_F(TaggerLoadErrors, NotAModelFile) {
 }
 
 TEST_F(TaggerLoadErrors, ModelOfAnotherKind) {
-  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 2);
+  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 3);
   ASSERT_TRUE(file.ok());
   ModelFile other = file.value();
   other.kind = "parser";
@@ -246,7 +331,7 @@ TEST_F(TaggerLoadErrors, InconsistentPayloadWithAValidChecksum) {
 }
 
 TEST_F(TaggerLoadErrors, OlderFormatVersion) {
-  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 2);
+  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 3);
   ASSERT_TRUE(file.ok());
   ModelFile older = file.value();
   older.version = 1;
@@ -258,10 +343,10 @@ TEST_F(TaggerLoadErrors, OlderFormatVersion) {
 }
 
 TEST_F(TaggerLoadErrors, NewerFormatVersion) {
-  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 2);
+  Result<ModelFile> file = ParseModelFile(bytes_, path_, "tagger", 3);
   ASSERT_TRUE(file.ok());
   ModelFile newer = file.value();
-  newer.version = 3;
+  newer.version = 4;
   ASSERT_TRUE(WriteModelFile(path_, newer).ok());
   Result<std::unique_ptr<Tagger>> t = Tagger::Load(path_);
   ASSERT_FALSE(t.ok());
