@@ -22,7 +22,7 @@ struct ExtractOptions {
   // Users' own actor dictionaries, added to the built-in ones (format in
   // schemas/user_lexicon.md).
   std::vector<std::string> user_lexicons;
-  std::string models_dir;  // tagger.pgm and parser.pgm; "" = nlp::DefaultModelsDir()
+  std::string models_dir;     // tagger.pgm, parser.pgm, ner.pgm; "" = nlp::DefaultModelsDir()
   bool open_triples = false;  // also fill Extraction::open_triples (extract/openie.h)
   // Limits that keep one hostile document from taking the machine: relation search
   // grows with the square of a sentence's length, entity resolution with the square
