@@ -176,13 +176,14 @@ ActorType RuleType(const Resources& res, const SentenceAnalysis& s, const Tagged
   if (org && tn.type != ActorType::kOrganization && tn.type != ActorType::kLocation) {
     return ActorType::kOrganization;
   }
-  if (loc && tn.type == ActorType::kPerson) return ActorType::kLocation;
+  const auto first_name = res.first_names.find(s.tokens[tn.first].text);
+  const bool opens_with_first_name =
+      tn.last - tn.first >= 2 && first_name != res.first_names.end() && first_name->second != 'U';
+  // "Simon Hall", "Damian Green": place words are surnames too.
+  if (loc && tn.type == ActorType::kPerson && !opens_with_first_name) return ActorType::kLocation;
   if (org || loc) return tn.type;
   if (titled) return ActorType::kPerson;
-  if (tn.last - tn.first >= 2 && tn.type != ActorType::kPerson) {
-    auto it = res.first_names.find(s.tokens[tn.first].text);
-    if (it != res.first_names.end() && it->second != 'U') return ActorType::kPerson;
-  }
+  if (opens_with_first_name) return ActorType::kPerson;
   return tn.type;
 }
 
@@ -372,6 +373,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
     // Runs of capitalised words.
     if (!shouting && IsCapWord(t) && !IsCapitalizedStopword(t.text)) {
       size_t j = i + 1;
+      bool org_complement = false;  // the run has passed "Ministry of", "Institute for"
       while (j < n) {
         const Token& w = toks[j];
         if (IsCapWord(w) && !IsCapitalizedStopword(w.text)) {
@@ -383,9 +385,14 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
           ++j;
           continue;
         }
-        // "Jean-Marie Le Pen", "Ludovic de Danne", "Bank of England"
+        // "Jean-Marie Le Pen", "Ludovic de Danne", "Bank of England", "Institute
+        // for Fiscal Studies", and after those "Department for Culture, Media and
+        // Sport", "Ministry of Housing and Urban Development".
         if (w.is_word && !w.capitalized && j + 1 < n && IsCapWord(toks[j + 1]) &&
-            (IsNameParticle(w.text) || (w.text == "of" && IsOrganizationWord(toks[j - 1].text)))) {
+            (IsNameParticle(w.text) ||
+             ((w.text == "of" || w.text == "for") && IsOrganizationWord(toks[j - 1].text)) ||
+             ((w.text == "and" || w.text == "&") && org_complement))) {
+          org_complement |= w.text == "of" || w.text == "for";
           j += 2;
           continue;
         }
