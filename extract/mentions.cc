@@ -99,7 +99,8 @@ bool IsNonActorWord(std::string_view w) {
       "Sonata",    "Concerto", "Ages",      "War",      "Wars",     "Revolution", "Prize",
       "Award",     "Awards",   "Cup",       "Games",    "Olympics", "Festival",   "Championship",
       "Day",       "Week",     "Summit",    "Crisis",   "Pandemic", "Referendum", "Election",
-      "Elections", "Budget",   "Report",    "Index",    "Program",  "Programme",  "Plan"};
+      "Elections", "Budget",   "Report",    "Index",    "Program",  "Programme",  "Plan",
+      "Hurricane", "Typhoon",  "Cyclone",   "Storm"};
   return kWords.count(w) > 0;
 }
 
@@ -411,6 +412,13 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
           names = {{i, j, names[0].type}};
         }
         for (const TaggedName& tn : names) {
+          // "Paris Agreement", "Nobel Peace Prize": names, but of no actor.
+          bool non_actor = false, org = false;
+          for (size_t k = tn.first; k < tn.last; ++k) {
+            non_actor |= IsNonActorWord(toks[k].text);
+            org |= IsOrganizationWord(toks[k].text);
+          }
+          if (non_actor && !org) continue;
           MentionSpan ms{tn.first,
                          tn.last,
                          RuleType(res, *s, tn, titled && tn.first == i),
