@@ -163,6 +163,22 @@ size_t TaggedNameEnd(const SentenceAnalysis& s, size_t k) {
   return e;
 }
 
+// Words that open place names ("North Oakland", "New Haven", "Port Said") and
+// are first names in the lists as well.
+bool IsPlacePrefix(std::string_view w) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "North", "South", "East",  "West",  "Northern", "Southern", "Eastern", "Western",
+      "New",   "Old",   "Upper", "Lower", "Great",    "Little",   "Central", "Saint",
+      "St",    "St.",   "San",   "Santa", "Port",     "Fort",     "Mount",   "Lake"};
+  return kWords.count(w) > 0;
+}
+
+// A first name of one sex (lexicon/first_names.tsv) that is no place prefix.
+bool IsFirstName(const Resources& res, const Token& t) {
+  const auto it = res.first_names.find(t.text);
+  return it != res.first_names.end() && it->second != 'U' && !IsPlacePrefix(t.text);
+}
+
 // The tagger's type of a name, unless stronger evidence says otherwise: a
 // person's title before it or a known first name opening it ("Marine Le Pen")
 // make a person, and a word like "Party" or "Street" in it an organisation or a
@@ -177,9 +193,8 @@ ActorType RuleType(const Resources& res, const SentenceAnalysis& s, const Tagged
   if (org && tn.type != ActorType::kOrganization && tn.type != ActorType::kLocation) {
     return ActorType::kOrganization;
   }
-  const auto first_name = res.first_names.find(s.tokens[tn.first].text);
   const bool opens_with_first_name =
-      tn.last - tn.first >= 2 && first_name != res.first_names.end() && first_name->second != 'U';
+      tn.last - tn.first >= 2 && IsFirstName(res, s.tokens[tn.first]);
   // "Simon Hall", "Damian Green": place words are surnames too.
   if (loc && tn.type == ActorType::kPerson && !opens_with_first_name) return ActorType::kLocation;
   if (org || loc) return tn.type;
@@ -459,7 +474,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       } else if (j - i == 1 && !titled) {
         ms.weak = true;
       } else if (!titled && s->parse.size() == n && !s->parse[i].name.empty() &&
-                 !res.first_names.count(t.text)) {
+                 !IsFirstName(res, t)) {
         // The name tagger ran and read no name here, and no first name opens it:
         // no name unless the document confirms it (the surname of a full name, a
         // subject that speaks).
