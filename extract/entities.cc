@@ -245,12 +245,9 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         }
       }
       if (m.type == ActorType::kPerson) continue;
-      // Only a full name that opens with a known first name is evidence enough:
-      // "West Oakland" read as a person makes no person of "Oakland".
       const std::vector<std::string> w = Words(m.name);
       for (const auto& [full, count] : full_names) {
-        const std::vector<std::string> f = Words(full);
-        if (IsSurnameOf(w, f) && SexOfName(res, full) != 0) m.type = ActorType::kPerson;
+        if (IsSurnameOf(w, Words(full))) m.type = ActorType::kPerson;
       }
     }
   }
