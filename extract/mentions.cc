@@ -149,7 +149,14 @@ std::vector<TaggedName> TaggedNames(const SentenceAnalysis& s, size_t first, siz
       out.push_back({k, k + 1, t});
     }
   }
-  return out;
+  // "Tony Blair of", "Alan Milburn -": names start and end with a capital.
+  std::vector<TaggedName> trimmed;
+  for (TaggedName tn : out) {
+    while (tn.first < tn.last && !IsCapWord(s.tokens[tn.first])) ++tn.first;
+    while (tn.last > tn.first && !IsCapWord(s.tokens[tn.last - 1])) --tn.last;
+    if (tn.first < tn.last) trimmed.push_back(tn);
+  }
+  return trimmed;
 }
 
 // The end of the tagger's name that starts at token k, or k when none starts
@@ -344,9 +351,14 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
     // "General Motors", "Judge Rotary Club": a title word opening the name of an
     // organisation or place is part of that name.
     const ActorType tagged_type = tagged_end > i ? NameTypeAt(*s, i) : ActorType::kConcept;
+    // "Foreign Secretary Jack Straw": a title at least as long as the tagged
+    // name stays a title.
+    auto title_match = res.titles.Longest(toks, i);
     const bool title_in_name =
-        tagged_type == ActorType::kOrganization || tagged_type == ActorType::kLocation;
-    if (auto m = title_in_name ? std::nullopt : res.titles.Longest(toks, i)) {
+        title_match &&
+        (tagged_type == ActorType::kOrganization || tagged_type == ActorType::kLocation) &&
+        tagged_end > i + title_match->length;
+    if (auto m = title_in_name ? std::nullopt : title_match) {
       // A lower-case title only counts as one when it is followed by a name or
       // qualified ("Kremlin spokesman"); otherwise it is an ordinary noun.
       TitleSpan ts{i, i + m->length, m->value, -1, "", false};
@@ -414,7 +426,17 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         }
         break;
       }
-      j = std::max(j, tagged_end);
+      // The tagged name may run on over words the rules stop at ("University of
+      // California"), but a person's name not over a title ("Midlands MEP
+      // Robert Kilroy-Silk"), and no name ends in a lower-case word or a dash.
+      size_t end = tagged_end;
+      if (tagged_type == ActorType::kPerson) {
+        for (size_t k = j; k < end; ++k) {
+          if (res.titles.Longest(toks, k)) end = k;
+        }
+      }
+      while (end > j && !IsCapWord(toks[end - 1])) --end;
+      j = std::max(j, end);
       bool titled = !s->titles.empty() && s->titles.back().last == i;
       // With the name tagger, its names decide the types within the run, and
       // where it reads names of different types the spans ("Smithsonian Space
