@@ -60,9 +60,8 @@ void BM_Extract(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["docs/s"] = benchmark::Counter(
       static_cast<double>(state.iterations() * docs.size()), benchmark::Counter::kIsRate);
-  state.counters["tokens/s"] =
-      benchmark::Counter(static_cast<double>(state.iterations() * corpus_tokens),
-                         benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * corpus_tokens), benchmark::Counter::kIsRate);
   state.counters["relations/doc"] =
       static_cast<double>(relations) / static_cast<double>(state.iterations() * docs.size());
 }

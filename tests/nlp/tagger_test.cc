@@ -38,9 +38,11 @@ const char* const kCorpus[] = {
     "They/PRON/PRP will/AUX/MD visit/VERB/VB the/DET/DT minister/NOUN/NN ./PUNCT/.",
 };
 
-std::vector<ConlluSentence> Corpus() {
+// Sentences from lines of word/UPOS/XPOS triples.
+template <size_t N>
+std::vector<ConlluSentence> Parse(const char* const (&lines)[N]) {
   std::vector<ConlluSentence> out;
-  for (const char* line : kCorpus) {
+  for (const char* line : lines) {
     ConlluSentence s;
     std::istringstream in(line);
     std::string item;
@@ -56,6 +58,8 @@ std::vector<ConlluSentence> Corpus() {
   }
   return out;
 }
+
+std::vector<ConlluSentence> Corpus() { return Parse(kCorpus); }
 
 std::unique_ptr<Tagger> Train(uint64_t seed) {
   TaggerTrainOptions options;
@@ -113,21 +117,7 @@ TEST(Tagger, NameLabelsContinueOnlyANameOfTheirType) {
       "The/O/O Varga/B-ORG/B-ORG Group/I-ORG/I-ORG met/O/O Ilse/B-PER/B-PER Varga/I-PER/I-PER "
       "./O/O",
   };
-  std::vector<ConlluSentence> corpus;
-  for (const char* line : kNames) {
-    ConlluSentence s;
-    std::istringstream in(line);
-    std::string item;
-    while (in >> item) {
-      const size_t a = item.find('/'), b = item.find('/', a + 1);
-      ConlluWord w;
-      w.form = item.substr(0, a);
-      w.upos = item.substr(a + 1, b - a - 1);
-      w.xpos = item.substr(b + 1);
-      s.words.push_back(w);
-    }
-    corpus.push_back(s);
-  }
+  const std::vector<ConlluSentence> corpus = Parse(kNames);
   TaggerTrainOptions options;
   options.epochs = 8;
   Result<std::unique_ptr<Tagger>> t = Tagger::Train(corpus, {}, options, nullptr);
