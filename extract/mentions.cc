@@ -186,17 +186,27 @@ bool IsFirstName(const Resources& res, const Token& t) {
   return it != res.first_names.end() && it->second != 'U' && !IsPlacePrefix(t.text);
 }
 
+// Which word lists the words of tokens [first, last) of a name belong to.
+struct NameWords {
+  bool org = false, loc = false, non_actor = false;
+};
+NameWords NameWordsOf(const std::vector<Token>& toks, size_t first, size_t last) {
+  NameWords w;
+  for (size_t k = first; k < last; ++k) {
+    w.org |= IsOrganizationWord(toks[k].text);
+    w.loc |= IsLocationWord(toks[k].text);
+    w.non_actor |= IsNonActorWord(toks[k].text);
+  }
+  return w;
+}
+
 // The tagger's type of a name, unless stronger evidence says otherwise: a
 // person's title before it or a known first name opening it ("Marine Le Pen")
 // make a person, and a word like "Party" or "Street" in it an organisation or a
 // place. The tagger learned from little data; these cues are rarely wrong.
 ActorType RuleType(const Resources& res, const SentenceAnalysis& s, const TaggedName& tn,
-                   bool titled) {
-  bool org = false, loc = false;
-  for (size_t k = tn.first; k < tn.last; ++k) {
-    org |= IsOrganizationWord(s.tokens[k].text);
-    loc |= IsLocationWord(s.tokens[k].text);
-  }
+                   const NameWords& words, bool titled) {
+  const bool org = words.org, loc = words.loc;
   if (org && tn.type != ActorType::kOrganization && tn.type != ActorType::kLocation) {
     return ActorType::kOrganization;
   }
@@ -450,15 +460,11 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         }
         for (const TaggedName& tn : names) {
           // "Paris Agreement", "Nobel Peace Prize": names, but of no actor.
-          bool non_actor = false, org = false;
-          for (size_t k = tn.first; k < tn.last; ++k) {
-            non_actor |= IsNonActorWord(toks[k].text);
-            org |= IsOrganizationWord(toks[k].text);
-          }
-          if (non_actor && !org) continue;
+          const NameWords lists = NameWordsOf(toks, tn.first, tn.last);
+          if (lists.non_actor && !lists.org) continue;
           MentionSpan ms{tn.first,
                          tn.last,
-                         RuleType(res, *s, tn, titled && tn.first == i),
+                         RuleType(res, *s, tn, lists, titled && tn.first == i),
                          JoinTokens(toks, tn.first, tn.last),
                          -1,
                          ""};
@@ -476,13 +482,9 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         continue;
       }
       MentionSpan ms{i, j, ActorType::kPerson, JoinTokens(toks, i, j), -1, ""};
-      bool org = false, loc = false, non_actor = false;
-      for (size_t k = i; k < j; ++k) {
-        org |= IsOrganizationWord(toks[k].text);
-        loc |= IsLocationWord(toks[k].text);
-        non_actor |= IsNonActorWord(toks[k].text);
-      }
-      if (non_actor && !org) {  // "the Second Amendment": no actor, no mention
+      const NameWords lists = NameWordsOf(toks, i, j);
+      const bool org = lists.org, loc = lists.loc;
+      if (lists.non_actor && !org) {  // "the Second Amendment": no actor, no mention
         i = j;
         continue;
       }
