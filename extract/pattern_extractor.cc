@@ -43,10 +43,10 @@ Status PatternExtractor::Extract(const Document& doc, Extraction* out, RejectSin
   out->sentence_count = static_cast<int>(sentences.size());
   if (Status st = CheckLimits(doc, sentences, rejects); !st.ok()) return st;
   out->entities = ResolveEntities(*res_, doc.text, &sentences);
-  std::vector<Relation> relations;
-  ExtractRelations(*res_, doc, sentences, &out->entities, &relations);
-  ExtractSyntaxEvents(*res_, doc, sentences, out->entities, &relations);
-  for (Relation& r : relations) {
+  DocumentRelations found;
+  ExtractRelations(*res_, doc, sentences, &out->entities, &found);
+  ExtractSyntaxEvents(*res_, doc, sentences, out->entities, &found);
+  for (Relation& r : found.Release()) {
     if (r.confidence < options_.min_confidence) continue;
     r.extractor = Version();
     out->relations.push_back(std::move(r));

@@ -6,9 +6,25 @@
 
 namespace polgraph::extract {
 
+const std::vector<size_t>& DocumentRelations::OfSentence(int s) const {
+  static const std::vector<size_t> kNone;
+  auto it = by_sentence_.find(s);
+  return it == by_sentence_.end() ? kNone : it->second;
+}
+
+void DocumentRelations::Add(Relation r) {
+  by_sentence_[r.sentence].push_back(list_.size());
+  list_.push_back(std::move(r));
+}
+
+std::vector<Relation> DocumentRelations::Release() {
+  by_sentence_.clear();
+  return std::move(list_);
+}
+
 RelationBuilder::RelationBuilder(const Resources& res, const Document& doc,
                                  const SentenceAnalysis& s, const std::vector<Entity>& entities,
-                                 std::vector<Relation>* out)
+                                 DocumentRelations* out)
     : res_(res), doc_(doc), s_(s), entities_(entities), out_(out) {
   date_ = SentenceDate(s.tokens, doc.date);
   if (date_.empty()) date_ = doc.date;
@@ -27,8 +43,9 @@ EntityRef RelationBuilder::Ref(int m) const {
 }
 
 void RelationBuilder::SetSourceWhereMissing(const EntityRef& source) {
-  for (Relation& r : *out_) {
-    if (r.sentence != s_.index || r.doc != doc_.id || !r.source.id.empty()) continue;
+  for (size_t i : out_->OfSentence(s_.index)) {
+    Relation& r = out_->at(i);
+    if (r.doc != doc_.id || !r.source.id.empty()) continue;
     if (r.kind != RelationKind::kEvent || r.subject.id == source.id) continue;
     r.source = source;
   }
@@ -37,9 +54,10 @@ void RelationBuilder::SetSourceWhereMissing(const EntityRef& source) {
 bool RelationBuilder::Emit(const EntityRef& subject, const EntityRef& object, const Fact& fact) {
   if (subject.id == object.id) return false;
   const double confidence = std::clamp(fact.confidence, 0.05, 0.99);
-  for (Relation& r : *out_) {
-    if (r.sentence == s_.index && r.doc == doc_.id && r.subject.id == subject.id &&
-        r.object.id == object.id && r.predicate == fact.predicate) {
+  for (size_t i : out_->OfSentence(s_.index)) {
+    Relation& r = out_->at(i);
+    if (r.doc == doc_.id && r.subject.id == subject.id && r.object.id == object.id &&
+        r.predicate == fact.predicate) {
       // The same fact found twice ("held talks", or by both extractors): one fact.
       r.confidence = std::max(r.confidence, confidence);
       if (r.source.id.empty()) r.source = fact.source;
@@ -64,7 +82,7 @@ bool RelationBuilder::Emit(const EntityRef& subject, const EntityRef& object, co
   r.confidence = confidence;
   r.trigger = fact.trigger;
   r.source = fact.source;
-  out_->push_back(std::move(r));
+  out_->Add(std::move(r));
   return true;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -15,11 +16,30 @@
 
 namespace polgraph::extract {
 
+// The relations of one document as the extractors find them, indexed by sentence:
+// merging a fact found twice looks at its own sentence only, so extraction stays
+// linear in the document however many sentences it has (a scan of the whole list
+// made a 200,000-sentence document take minutes).
+class DocumentRelations {
+ public:
+  const std::vector<Relation>& list() const { return list_; }
+  Relation& at(size_t i) { return list_[i]; }
+  // Positions in list() of the relations of sentence s, in the order added.
+  const std::vector<size_t>& OfSentence(int s) const;
+  void Add(Relation r);
+  // Hands the relations over, in the order added; leaves this empty.
+  std::vector<Relation> Release();
+
+ private:
+  std::vector<Relation> list_;
+  std::unordered_map<int, std::vector<size_t>> by_sentence_;
+};
+
 class RelationBuilder {
  public:
   // `out` may already hold relations of earlier sentences or of the other extractor.
   RelationBuilder(const Resources& res, const Document& doc, const SentenceAnalysis& s,
-                  const std::vector<Entity>& entities, std::vector<Relation>* out);
+                  const std::vector<Entity>& entities, DocumentRelations* out);
 
   // Mention m of the sentence when it resolved to an entity, else -1.
   int Actor(int m) const;
@@ -52,7 +72,7 @@ class RelationBuilder {
   const Document& doc_;
   const SentenceAnalysis& s_;
   const std::vector<Entity>& entities_;
-  std::vector<Relation>* out_;
+  DocumentRelations* out_;
   std::string date_;
 };
 

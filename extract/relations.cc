@@ -88,7 +88,7 @@ class SentenceRelations {
  public:
   SentenceRelations(const Resources& res, const Document& doc, const SentenceAnalysis& s,
                     std::vector<Entity>* entities, std::map<std::string, size_t>* entity_index,
-                    std::vector<Relation>* out)
+                    DocumentRelations* out)
       : res_(res),
         s_(s),
         toks_(s.tokens),
@@ -573,7 +573,7 @@ class SentenceRelations {
 
 void ExtractRelations(const Resources& res, const Document& doc,
                       const std::vector<SentenceAnalysis>& sentences, std::vector<Entity>* entities,
-                      std::vector<Relation>* out) {
+                      DocumentRelations* out) {
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < entities->size(); ++i) index.emplace((*entities)[i].id, i);
   for (const SentenceAnalysis& s : sentences) {

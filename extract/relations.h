@@ -16,6 +16,7 @@
 #include "core/entity.h"
 #include "core/relation.h"
 #include "extract/mentions.h"
+#include "extract/relation_builder.h"
 #include "extract/resources.h"
 
 namespace polgraph::extract {
@@ -24,6 +25,6 @@ namespace polgraph::extract {
 // *entities for demonyms that qualify a title ("Russian Foreign Minister").
 void ExtractRelations(const Resources& res, const Document& doc,
                       const std::vector<SentenceAnalysis>& sentences, std::vector<Entity>* entities,
-                      std::vector<Relation>* out);
+                      DocumentRelations* out);
 
 }  // namespace polgraph::extract

@@ -84,7 +84,7 @@ struct Arg {
 class SentenceEvents {
  public:
   SentenceEvents(const Resources& res, const Document& doc, const SentenceAnalysis& s,
-                 const std::vector<Entity>& entities, std::vector<Relation>* out)
+                 const std::vector<Entity>& entities, DocumentRelations* out)
       : res_(res), s_(s), builder_(res, doc, s, entities, out) {
     const int n = static_cast<int>(s.parse.size());
     children_.resize(static_cast<size_t>(n));
@@ -589,7 +589,7 @@ class SentenceEvents {
 
 void ExtractSyntaxEvents(const Resources& res, const Document& doc,
                          const std::vector<SentenceAnalysis>& sentences,
-                         const std::vector<Entity>& entities, std::vector<Relation>* out) {
+                         const std::vector<Entity>& entities, DocumentRelations* out) {
   for (const SentenceAnalysis& s : sentences) {
     if (s.parse.empty() || s.parse.size() != s.tokens.size()) continue;
     SentenceEvents(res, doc, s, entities, out).Run();

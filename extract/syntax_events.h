@@ -23,6 +23,7 @@
 #include "core/entity.h"
 #include "core/relation.h"
 #include "extract/mentions.h"
+#include "extract/relation_builder.h"
 #include "extract/resources.h"
 
 namespace polgraph::extract {
@@ -31,6 +32,6 @@ namespace polgraph::extract {
 // (SentenceAnalysis::parse empty) are skipped.
 void ExtractSyntaxEvents(const Resources& res, const Document& doc,
                          const std::vector<SentenceAnalysis>& sentences,
-                         const std::vector<Entity>& entities, std::vector<Relation>* out);
+                         const std::vector<Entity>& entities, DocumentRelations* out);
 
 }  // namespace polgraph::extract

@@ -224,5 +224,21 @@ TEST_F(SyntaxEventsTest, WeekdaysResolveAgainstTheDocumentDate) {
   EXPECT_TRUE(visit->hypothetical);
 }
 
+TEST_F(SyntaxEventsTest, AFactIsKeptOncePerSentenceThatStatesIt) {
+  // Found by both extractors, or twice in one sentence ("met ..., and met with"):
+  // one relation for that sentence; the same fact in another sentence is its own
+  // piece of evidence.
+  Extraction ex =
+      Run("Ilse Varga met Tomas Brandt in Lima. Varga met Brandt in Quito, and Varga met with "
+          "Brandt there. Varga met Brandt in Bogota.");
+  std::vector<int> sentences;
+  for (const Relation& r : ex.relations) {
+    if (r.subject.label == "Ilse Varga" && r.predicate == "meet" &&
+        r.object.label == "Tomas Brandt")
+      sentences.push_back(r.sentence);
+  }
+  EXPECT_EQ(sentences, (std::vector<int>{0, 1, 2})) << Dump(ex);
+}
+
 }  // namespace
 }  // namespace polgraph::extract
