@@ -291,6 +291,17 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
     return best;
   };
 
+  // An untagged word is the surname of a person named in full ("Kurtzer" after
+  // "Gregory Kurtzer") when that name opens with a first name or the document
+  // names the person in full more than once: a one-off tagging of "CentOS Stream"
+  // or "Atheist Muslim" as a person must not make every "CentOS" one.
+  const auto SurnameOfKnownPerson = [&](const std::string& name, const std::string& full) {
+    if (full == name || !IsSurnameOf(Words(name), Words(full))) return false;
+    auto it = full_names.find(full);
+    const std::string_view first = std::string_view(full).substr(0, full.find(' '));
+    return (it != full_names.end() && it->second >= 2) || res.first_names.count(first) > 0;
+  };
+
   // Pass 2: acronyms introduced in parentheses right after a name:
   // "National Front (FN)" makes FN an alias of the National Front.
   std::map<std::string, std::pair<ActorType, std::string>> acronym_of;  // acronym -> (type,label)
@@ -456,7 +467,7 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
         // A lone capitalised word is kept only when it is the surname of a person
         // named in full, or follows a title: sentence-initial nouns ("Sanctions")
         // and topics ("Brexit") are capitalised too.
-        if (m.weak && label == m.name && !ActsAsPerson(s, m)) continue;
+        if (m.weak && !SurnameOfKnownPerson(m.name, label) && !ActsAsPerson(s, m)) continue;
         // One word after a title that the document also writes in lower case is
         // a noun ("General Election", "Health Secretary"); "MPs" is a plural.
         if (label == m.name && m.last - m.first == 1 && !m.tagged &&

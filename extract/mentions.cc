@@ -46,6 +46,17 @@ const std::set<std::string, std::less<>>& CapitalizedStopwords() {
   return kWords;
 }
 
+// Acronyms of things, measures and times that a name tagger may read as an
+// organisation ("VAT and GDP rose"), never actors on their own.
+bool IsThingAcronym(std::string_view w) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "VAT",  "GDP",   "GNP",   "CPI",      "CEO", "CFO", "COO", "TV",  "DNA", "HIV",  "AIDS",
+      "SARS", "MERS",  "COVID", "COVID-19", "IT",  "AI",  "ID",  "IQ",  "GMT", "UTC",  "BST",
+      "EST",  "EDT",   "PST",   "PDT",      "CET", "PR",  "PPE", "ICU", "MRI", "CCTV", "SUV",
+      "LGBT", "LGBTQ", "IVF",   "USB",      "PC",  "FAQ", "PIN", "GPS", "OK",  "AM",   "PM"};
+  return kWords.count(w) > 0;
+}
+
 // Name particles that may sit between capitalised parts of a name.
 bool IsNameParticle(std::string_view w) {
   static const std::set<std::string, std::less<>> kParticles = {
@@ -456,12 +467,13 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       if (std::vector<TaggedName> names = TaggedNames(*s, i, j); !names.empty()) {
         if (std::all_of(names.begin(), names.end(),
                         [&](const TaggedName& tn) { return tn.type == names[0].type; })) {
-          names = {{i, j, names[0].type}};
+          names = {{names[0].first, j, names[0].type}};
         }
         for (const TaggedName& tn : names) {
           // "Paris Agreement", "Nobel Peace Prize": names, but of no actor.
           const NameWords lists = NameWordsOf(toks, tn.first, tn.last);
           if (lists.non_actor && !lists.org) continue;
+          if (tn.last - tn.first == 1 && IsThingAcronym(toks[tn.first].text)) continue;
           MentionSpan ms{tn.first,
                          tn.last,
                          RuleType(res, *s, tn, lists, titled && tn.first == i),
