@@ -227,7 +227,7 @@ ActorType RuleType(const Resources& res, const SentenceAnalysis& s, const Tagged
   if (loc && tn.type == ActorType::kPerson && !opens_with_first_name) return ActorType::kLocation;
   if (org || loc) return tn.type;
   if (titled) return ActorType::kPerson;
-  if (opens_with_first_name) return ActorType::kPerson;
+  if (opens_with_first_name && tn.type == ActorType::kLocation) return ActorType::kPerson;
   return tn.type;
 }
 
@@ -459,16 +459,24 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       while (end > j && !IsCapWord(toks[end - 1])) --end;
       j = std::max(j, end);
       bool titled = !s->titles.empty() && s->titles.back().last == i;
-      // With the name tagger, its names decide the types within the run, and
-      // where it reads names of different types the spans ("Smithsonian Space
-      // Museum Steven F. Udvar-Hazy"); names of one type are the whole run, as the
-      // greedy tagger may leave a word of a name out ("Petra/B-PER Lindqvist/O").
-      // The word lists below only judge runs where it found no name.
+      // With the name tagger, its names decide the types and spans within the
+      // run: "Smithsonian Space Museum Steven F. Udvar-Hazy" is two names,
+      // "University of Bristol and UC Davis" too. Adjacent pieces of one type are
+      // one name and the last name runs to the end of the run, as the greedy
+      // tagger may leave a word out ("Petra/B-PER Lindqvist/O"); words before its
+      // first name stay out ("Judge/O Ann/B-PER Lee/I-PER"). The word lists below
+      // only judge runs where it found no name.
       if (std::vector<TaggedName> names = TaggedNames(*s, i, j); !names.empty()) {
-        if (std::all_of(names.begin(), names.end(),
-                        [&](const TaggedName& tn) { return tn.type == names[0].type; })) {
-          names = {{names[0].first, j, names[0].type}};
+        std::vector<TaggedName> joined;
+        for (const TaggedName& tn : names) {
+          if (!joined.empty() && joined.back().type == tn.type && joined.back().last == tn.first) {
+            joined.back().last = tn.last;
+          } else {
+            joined.push_back(tn);
+          }
         }
+        joined.back().last = j;
+        names = std::move(joined);
         for (const TaggedName& tn : names) {
           // "Paris Agreement", "Nobel Peace Prize": names, but of no actor.
           const NameWords lists = NameWordsOf(toks, tn.first, tn.last);

@@ -248,6 +248,29 @@ TEST_F(ExtractorTest, NamesTheLexiconDoesNotKnowAreFoundAndTyped) {
   EXPECT_EQ(type_of.count("Paris Agreement"), 0u);
 }
 
+TEST_F(ExtractorTest, NamesKeepTheirOwnSpansAndTypes) {
+  // Two names joined by "and" stay two; a title is not part of the name; an
+  // organisation opening with a word that is also a first name ("Rich") stays an
+  // organisation.
+  Extraction ex =
+      Run("Scientists from the University of Oslo and UC Davis studied the flies. Judge Ann "
+          "Lindqvist ruled against Rich Harvest Holdings on Monday. Lindqvist said the ruling was "
+          "final.");
+  std::map<std::string, ActorType> type_of;
+  for (const Entity& e : ex.entities) type_of[e.label] = e.type;
+  const std::map<std::string, ActorType> want = {
+      {"University of Oslo", ActorType::kOrganization},
+      {"UC Davis", ActorType::kOrganization},
+      {"Ann Lindqvist", ActorType::kPerson},
+      {"Rich Harvest Holdings", ActorType::kOrganization}};
+  for (const auto& [label, type] : want) {
+    ASSERT_TRUE(type_of.count(label)) << label << " missing; " << Dump(ex);
+    EXPECT_EQ(type_of[label], type) << label;
+  }
+  EXPECT_EQ(type_of.count("University of Oslo and UC Davis"), 0u);
+  EXPECT_EQ(type_of.count("Judge Ann Lindqvist"), 0u);
+}
+
 TEST_F(ExtractorTest, NoActorsFromSentenceInitialWordsOrAcronymsAlone) {
   Extraction ex = Run("Sanctions hurt. Breaking News. Officials said VAT and GDP rose.");
   for (const Entity& e : ex.entities) {
