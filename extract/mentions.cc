@@ -170,6 +170,30 @@ std::vector<TaggedName> TaggedNames(const SentenceAnalysis& s, size_t first, siz
   return trimmed;
 }
 
+// A name the tagger carries over a connector ("University/B-ORG of/I-ORG") and
+// then restarts ("Cambridge/B-LOC") is one name: no name ends in "of". The
+// greedy tagger makes this error where a gazetteer place follows ("Port
+// Authority of New York", "University of Cambridge"); the next name's words
+// join the first.
+void JoinNamesOverConnectors(SentenceAnalysis* s) {
+  static const std::set<std::string, std::less<>> kConnectors = {"of", "for", "on",  "and", "&",
+                                                                 "de", "del", "der", "du",  "at"};
+  std::vector<nlp::AnalyzedWord>& words = s->parse;
+  if (words.size() != s->tokens.size()) return;
+  for (size_t k = 1; k + 1 < words.size(); ++k) {
+    const std::string& here = words[k].name;
+    if (here.size() < 5 || here[0] != 'I' || !kConnectors.count(s->tokens[k].text)) continue;
+    if (words[k + 1].name.size() < 5 || words[k + 1].name[0] != 'B') continue;
+    if (!IsCapWord(s->tokens[k + 1])) continue;
+    const std::string inside = here;  // "I-ORG"
+    words[k + 1].name = inside;
+    for (size_t e = k + 2; e < words.size() && words[e].name.size() >= 5 && words[e].name[0] == 'I';
+         ++e) {
+      words[e].name = inside;
+    }
+  }
+}
+
 // The end of the tagger's name that starts at token k, or k when none starts
 // there: a "B-" label, or an "I-" label after a word of another type.
 size_t TaggedNameEnd(const SentenceAnalysis& s, size_t k) {
@@ -259,6 +283,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
   const size_t n = toks.size();
   s->mention_at.assign(n, -1);
   s->demonym_at.assign(n, -1);
+  JoinNamesOverConnectors(s);
 
   // Wire copy in capitals gives no case signal; rely on the lexicon alone there.
   size_t words = 0, caps = 0;
