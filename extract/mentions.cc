@@ -434,6 +434,19 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       i += m->length;
       continue;
     }
+    // "May said": a month or modal that is also a name may be a person's
+    // surname. Kept as a weak mention, which the document must confirm (the
+    // surname of "Theresa May", or a subject that speaks: entities.cc); never
+    // where it reads as a date ("in May", "May 5", "early May").
+    if (!shouting && IsCapWord(t) && IsCapitalizedStopword(t.text) && IsFirstName(res, t) &&
+        !(i > 0 && toks[i - 1].is_word && !toks[i - 1].capitalized) &&
+        !(i + 1 < n && std::isdigit(static_cast<unsigned char>(toks[i + 1].text[0])))) {
+      MentionSpan ms{i, i + 1, ActorType::kPerson, std::string(t.text), -1, ""};
+      ms.weak = true;
+      add(ms);
+      ++i;
+      continue;
+    }
     // A capitalised word the tagger reads as a verb or function word starts no
     // name: "Born Robert Burns in ...", a headline's "Meets".
     if (IsCapWord(t) && s->parse.size() == n && NameTypeAt(*s, i) == ActorType::kConcept) {

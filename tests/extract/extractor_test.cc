@@ -271,6 +271,19 @@ TEST_F(ExtractorTest, NamesKeepTheirOwnSpansAndTypes) {
   EXPECT_EQ(type_of.count("Judge Ann Lindqvist"), 0u);
 }
 
+TEST_F(ExtractorTest, ASurnameThatIsAlsoAMonthIsThePersonNotTheDate) {
+  Extraction ex =
+      Run("Ingrid May met Tomas Brandt in Oslo in May. May said the talks on May 5 were useful.");
+  const Entity* may = nullptr;
+  for (const Entity& e : ex.entities) {
+    if (e.label == "Ingrid May") may = &e;
+  }
+  ASSERT_NE(may, nullptr) << Dump(ex);
+  std::vector<std::string> texts;
+  for (const Mention& m : may->mentions) texts.push_back(m.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Ingrid May", "May"})) << Dump(ex);
+}
+
 TEST_F(ExtractorTest, NoActorsFromSentenceInitialWordsOrAcronymsAlone) {
   Extraction ex = Run("Sanctions hurt. Breaking News. Officials said VAT and GDP rose.");
   for (const Entity& e : ex.entities) {
