@@ -228,16 +228,43 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
   // tagged name takes its most frequent tagged type; a tagged name that is the
   // surname of a person named in full is that person.
   std::map<std::string, std::map<ActorType, int>> tagged_types;
+  std::map<std::string, int> uses;  // mentions of each name, tagged or not
   for (const SentenceAnalysis& s : *sentences) {
     for (const MentionSpan& m : s.mentions) {
       if (m.tagged) ++tagged_types[m.name][m.type];
+      ++uses[m.name];
     }
   }
+  // A one-word name the tagger reads as a person more often than not.
+  const auto IsPersonName = [&](const std::string& word) {
+    auto it = tagged_types.find(word);
+    if (it == tagged_types.end()) return false;
+    int person = 0, other = 0;
+    for (const auto& [type, count] : it->second) {
+      (type == ActorType::kPerson ? person : other) += count;
+    }
+    return person > other;
+  };
   for (SentenceAnalysis& s : *sentences) {
     for (MentionSpan& m : s.mentions) {
-      if (!m.tagged) continue;
-      const auto& votes = tagged_types[m.name];
-      int best = votes.at(m.type);
+      const auto found = tagged_types.find(m.name);
+      if (found == tagged_types.end()) continue;
+      if (!m.tagged) {
+        // A name the tagger missed here but read elsewhere in the document (an
+        // interview's "((Christian Keysers)) Um, ...") is what it read there.
+        // A single word only when the tagger read it as a name in most of its
+        // uses: one tagging of "DRM" must not make every "DRM" a name.
+        if (m.lexicon_entry >= 0 || m.pronoun) continue;
+        if (m.last - m.first == 1) {
+          int tagged = 0;
+          for (const auto& [type, count] : found->second) tagged += count;
+          if (tagged * 2 < uses[m.name]) continue;
+        }
+        m.tagged = true;
+        m.weak = false;
+      }
+      const auto& votes = found->second;
+      int best = votes.count(m.type) > 0 ? votes.at(m.type) : -1;
       for (const auto& [type, count] : votes) {
         if (count > best) {
           best = count;
@@ -248,6 +275,11 @@ std::vector<Entity> ResolveEntities(const Resources& res, std::string_view text,
       const std::vector<std::string> w = Words(m.name);
       for (const auto& [full, count] : full_names) {
         if (IsSurnameOf(w, Words(full))) m.type = ActorType::kPerson;
+      }
+      // "Christian Keysers" read as an organisation, "Keysers" alone as a
+      // person: a first name and a person's surname make a person.
+      if (w.size() >= 2 && res.first_names.count(w.front()) > 0 && IsPersonName(w.back())) {
+        m.type = ActorType::kPerson;
       }
     }
   }

@@ -47,6 +47,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 DEFAULT_NEWS = os.path.join(ROOT, "..", "shared", "data", "news", "wikinews_2019_2020.jsonl")
 DEFAULT_NAMES = os.path.join(ROOT, "models", "ner_news_names.tsv")
+DEFAULT_EWT_NAMES = os.path.join(ROOT, "models", "ner_ewt_names.tsv")
+DEFAULT_UD = os.path.join(ROOT, "..", "shared", "data", "ud")
 DEFAULT_BIN = os.path.join(ROOT, "build", "cli", "polgraph")
 PRED_TYPES = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Location": "LOC"}
 TYPES = ("PER", "ORG", "LOC")
@@ -78,6 +80,30 @@ def load_articles(path, split):
             d = json.loads(line)
             if split in (None, split_of(d["id"])) and d["text"].strip():
                 out.append(d)
+    return out
+
+
+def load_ewt_documents(ud_dir):
+    """The English Web Treebank's train and dev documents as texts: sentences of a
+    paragraph joined by spaces, paragraphs by blank lines (ids "ewt-<newdoc id>")."""
+    docs, cur = [], None
+    for name in ("en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu"):
+        with open(os.path.join(ud_dir, name), encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                m = re.match(r"# newdoc id = (.*)", line)
+                if m:
+                    cur = {"id": "ewt-" + m.group(1), "paras": [[]]}
+                    docs.append(cur)
+                elif line.startswith("# newpar") and cur and cur["paras"][-1]:
+                    cur["paras"].append([])
+                elif line.startswith("# text = ") and cur:
+                    cur["paras"][-1].append(line[len("# text = "):])
+    out = []
+    for d in docs:
+        text = "\n\n".join(" ".join(p) for p in d["paras"] if p)
+        if text.strip():
+            out.append({"id": d["id"], "text": text})
     return out
 
 
@@ -140,8 +166,14 @@ def parse_sentences(polgraph, data):
 
 
 def cmd_data(args):
-    names = load_names(args.names)
-    articles = [a for a in load_articles(args.news, args.split) if a["id"] in names]
+    if args.source == "ewt":  # all of it trains: the treebank is no news test
+        names = load_names(args.names or DEFAULT_EWT_NAMES)
+        articles = [a for a in load_ewt_documents(args.ud) if a["id"] in names]
+        if args.split != "train":
+            articles = []
+    else:
+        names = load_names(args.names or DEFAULT_NAMES)
+        articles = [a for a in load_articles(args.news, args.split) if a["id"] in names]
     data, bounds = b"", []
     for a in articles:
         start = len(data)
@@ -222,7 +254,7 @@ def prf(tp, n_pred, n_gold):
 
 
 def cmd_eval(args):
-    names = load_names(args.names)
+    names = load_names(args.names or DEFAULT_NAMES)
     articles = [a for a in load_articles(args.news, args.split) if a["id"] in names]
     gold, ambiguous = set(), collections.defaultdict(list)
     for a in articles:
@@ -273,11 +305,16 @@ def cmd_eval(args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--news", default=DEFAULT_NEWS)
-    ap.add_argument("--names", default=DEFAULT_NAMES)
+    ap.add_argument("--names", help="annotation file (default: models/ner_news_names.tsv, or "
+                    "models/ner_ewt_names.tsv with --source ewt)")
+    ap.add_argument("--ud", default=DEFAULT_UD, help="folder of the UD treebanks (--source ewt)")
     ap.add_argument("--polgraph", default=DEFAULT_BIN)
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("data")
     d.add_argument("--split", choices=("train", "dev", "test"), required=True)
+    d.add_argument("--source", choices=("wikinews", "ewt"), default="wikinews",
+                   help="ewt: the English Web Treebank's documents and models/ner_ewt_names.tsv "
+                   "(all train)")
     d.add_argument("-o", "--output", required=True)
     e = sub.add_parser("eval")
     e.add_argument("--errors", type=int, default=0, help="list this many false positives and misses")
@@ -286,7 +323,7 @@ def main():
     e.add_argument("--tagger-only", action="store_true",
                    help="score the name tagger's spans (polgraph parse) instead of polgraph entities")
     args = ap.parse_args()
-    if not os.path.exists(args.news):
+    if getattr(args, "source", "wikinews") == "wikinews" and not os.path.exists(args.news):
         sys.exit("no %s: the Wikinews articles are in ../shared, beside the repository" % args.news)
     {"data": cmd_data, "eval": cmd_eval}[args.cmd](args)
 
