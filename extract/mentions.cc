@@ -519,7 +519,11 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
           // "Paris Agreement", "Nobel Peace Prize": names, but of no actor.
           const NameWords lists = NameWordsOf(toks, tn.first, tn.last);
           if (lists.non_actor && !lists.org) continue;
-          if (tn.last - tn.first == 1 && IsThingAcronym(toks[tn.first].text)) continue;
+          // "VAT", and "Muslim" or "Kurdish" alone: no actor's name.
+          if (tn.last - tn.first == 1 && (IsThingAcronym(toks[tn.first].text) ||
+                                          res.groups.adjectives.count(toks[tn.first].text))) {
+            continue;
+          }
           MentionSpan ms{tn.first,
                          tn.last,
                          RuleType(res, *s, tn, lists, titled && tn.first == i),
@@ -542,7 +546,8 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       MentionSpan ms{i, j, ActorType::kPerson, JoinTokens(toks, i, j), -1, ""};
       const NameWords lists = NameWordsOf(toks, i, j);
       const bool org = lists.org, loc = lists.loc;
-      if (lists.non_actor && !org) {  // "the Second Amendment": no actor, no mention
+      if ((lists.non_actor && !org) ||  // "the Second Amendment": no actor, no mention
+          (j - i == 1 && res.groups.adjectives.count(t.text))) {
         i = j;
         continue;
       }

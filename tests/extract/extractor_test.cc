@@ -292,6 +292,15 @@ TEST_F(ExtractorTest, NoActorsFromSentenceInitialWordsOrAcronymsAlone) {
     EXPECT_NE(e.label, "VAT");
   }
   EXPECT_TRUE(ex.relations.empty()) << Dump(ex);
+  // A religion's adjective or its believers are no person, however the tagger
+  // reads them; the believers are a group.
+  ex = Run("Muslim leaders met in Oslo. Ali Rahimi said Muslims and Christians prayed together.");
+  for (const Entity& e : ex.entities) {
+    EXPECT_NE(e.label, "Muslim") << Dump(ex);
+    if (e.label == "Muslims") {
+      EXPECT_EQ(e.type, ActorType::kGroup);
+    }
+  }
 }
 
 TEST_F(ExtractorTest, EmptyAndHugeDocuments) {
