@@ -276,6 +276,14 @@ def name_spans(words, gold):
     cands = trimmed
     cands = [(a + next((k for k in range(b - a + 1) if words[a + k].form.lower() not in TITLES), 0), b, t)
              for a, b, t in cands]
+    # "Professor of Economics": what is left after a title starts with a name word.
+    trimmed = []
+    for a, b, t in cands:
+        while a <= b and not is_name_word(words[a]):
+            a += 1
+        if a <= b:
+            trimmed.append((a, b, t))
+    cands = trimmed
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken, out = set(), []
     for a, b, t in cands:
