@@ -278,6 +278,39 @@ bool IsPreposition(std::string_view w) {
   return kPreps.count(w) > 0;
 }
 
+// "visits Manchester, Leicester, Basingstoke and Torbay": a lone capitalised word
+// the tagger passed over, coordinated with at least two tagged names all of one
+// type, is a name of that type.
+void TypeUntaggedConjuncts(SentenceAnalysis* s) {
+  const size_t n = s->tokens.size();
+  if (s->parse.size() != n) return;
+  const auto head_of = [&](size_t k) { return s->parse[k].head - 1; };
+  for (MentionSpan& m : s->mentions) {
+    if (!m.weak || m.tagged || m.last - m.first != 1) continue;
+    const size_t k = m.first;
+    // The coordination: the first conjunct and the words attached to it as conj.
+    int root = static_cast<int>(k);
+    if (s->parse[k].deprel == "conj" && head_of(k) >= 0) root = head_of(k);
+    std::map<ActorType, int> types;
+    for (size_t c = 0; c < n; ++c) {
+      if (c == k) continue;
+      const bool member =
+          static_cast<int>(c) == root || (s->parse[c].deprel == "conj" && head_of(c) == root);
+      const int at = s->mention_at[c];
+      if (!member || at < 0) continue;
+      const MentionSpan& other = s->mentions[static_cast<size_t>(at)];
+      // A capital stands for its country; a town we do not know is a place.
+      const ActorType t = other.type == ActorType::kCountry ? ActorType::kLocation : other.type;
+      if (other.tagged || other.lexicon_entry >= 0) ++types[t];
+    }
+    if (types.size() == 1 && types.begin()->second >= 2) {
+      m.type = types.begin()->first;
+      m.weak = false;
+      m.tagged = true;
+    }
+  }
+}
+
 void FindMentions(const Resources& res, SentenceAnalysis* s) {
   const std::vector<Token>& toks = s->tokens;
   const size_t n = toks.size();
@@ -580,6 +613,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
     }
     ++i;
   }
+  TypeUntaggedConjuncts(s);
 }
 
 }  // namespace polgraph::extract

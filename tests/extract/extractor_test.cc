@@ -251,18 +251,21 @@ TEST_F(ExtractorTest, NamesTheLexiconDoesNotKnowAreFoundAndTyped) {
 TEST_F(ExtractorTest, NamesKeepTheirOwnSpansAndTypes) {
   // Two names joined by "and" stay two; a title is not part of the name; an
   // organisation opening with a word that is also a first name ("Rich") stays an
-  // organisation.
+  // organisation; a town in a list of places is a place even where the tagger
+  // passes it over.
   Extraction ex =
       Run("Scientists from the University of Oslo and UC Davis studied the flies. Judge Ann "
           "Lindqvist ruled against Rich Harvest Holdings on Monday. Lindqvist said the ruling was "
-          "final.");
+          "final. Lindqvist visits Lima, Quito, Basingstoke, Shrewsbury and Caracas this week.");
   std::map<std::string, ActorType> type_of;
   for (const Entity& e : ex.entities) type_of[e.label] = e.type;
   const std::map<std::string, ActorType> want = {
       {"University of Oslo", ActorType::kOrganization},
       {"UC Davis", ActorType::kOrganization},
       {"Ann Lindqvist", ActorType::kPerson},
-      {"Rich Harvest Holdings", ActorType::kOrganization}};
+      {"Rich Harvest Holdings", ActorType::kOrganization},
+      {"Basingstoke", ActorType::kLocation},
+      {"Shrewsbury", ActorType::kLocation}};
   for (const auto& [label, type] : want) {
     ASSERT_TRUE(type_of.count(label)) << label << " missing; " << Dump(ex);
     EXPECT_EQ(type_of[label], type) << label;
