@@ -607,6 +607,10 @@ struct LinearModel {
       }
       t.n_rows[w] = found;
     }
+    if (!inside_of.empty()) {
+      DecodeNames(t.s, t.rows, t.n_rows, out);
+      return;
+    }
     // The two boundary "tags" before the first word.
     uint32_t prev = n_classes, prev2 = n_classes + 1;
     float* scores = t.scores.data();
@@ -629,6 +633,74 @@ struct LinearModel {
       }
       prev2 = prev;
       prev = best;
+    }
+  }
+
+  // Name labels by beam search: a greedy left-to-right choice cannot take back
+  // "Cambridge/B-LOC" after "University/B-ORG of/I-ORG" once the next word shows
+  // the organisation goes on. Hypotheses that share their last two labels (all
+  // the features see) are merged, so a small beam covers every state worth
+  // keeping. `out` holds the fixed classes of dictionary words, kNotFixed
+  // elsewhere; `rows` the static feature rows of each word.
+  void DecodeNames(const std::vector<WordInfo>& s, const std::vector<uint32_t>& rows,
+                   const std::vector<uint32_t>& n_rows, std::vector<uint32_t>* out) const {
+    constexpr size_t kBeam = 2;
+    constexpr uint32_t kNotFixed = ~0u;
+    struct Hyp {
+      float score;
+      uint32_t prev, prev2;
+      int back;  // index of the hypothesis extended, in the previous column
+    };
+    const size_t n = out->size();
+    const uint32_t n_classes = static_cast<uint32_t>(classes.size());
+    std::vector<std::vector<Hyp>> columns(n + 1);
+    columns[0].push_back({0.0f, n_classes, n_classes + 1, -1});
+    std::vector<float> base(n_classes), scores(n_classes);
+    uint64_t dynamic[kMaxDynamic];
+    std::vector<Hyp> next;
+    for (size_t w = 0; w < n; ++w) {
+      const std::vector<Hyp>& beam = columns[w];
+      next.clear();
+      const uint32_t fixed = (*out)[w];
+      if (fixed == kNotFixed) {
+        std::fill(base.begin(), base.end(), 0.0f);
+        for (uint32_t k = 0; k < n_rows[w]; ++k) {
+          features.AddRow(rows[w * kMaxStatic + k], base.data());
+        }
+      }
+      for (size_t h = 0; h < beam.size(); ++h) {
+        const Hyp& hyp = beam[h];
+        if (fixed != kNotFixed) {
+          next.push_back({hyp.score, fixed, hyp.prev, static_cast<int>(h)});
+          continue;
+        }
+        scores = base;
+        const size_t m = DynamicFeatures(s, w + 2, hyp.prev, hyp.prev2, dynamic);
+        for (size_t k = 0; k < m; ++k) {
+          if (const uint32_t row = features.Find(dynamic[k])) features.AddRow(row, scores.data());
+        }
+        for (uint32_t c = 0; c < n_classes; ++c) {
+          if (MayFollow(hyp.prev, c)) {
+            next.push_back({hyp.score + scores[c], c, hyp.prev, static_cast<int>(h)});
+          }
+        }
+      }
+      std::sort(next.begin(), next.end(),
+                [](const Hyp& a, const Hyp& b) { return a.score > b.score; });
+      std::vector<Hyp>& kept = columns[w + 1];
+      for (const Hyp& hyp : next) {
+        if (kept.size() == kBeam) break;
+        const bool seen = std::any_of(kept.begin(), kept.end(), [&](const Hyp& k) {
+          return k.prev == hyp.prev && k.prev2 == hyp.prev2;
+        });
+        if (!seen) kept.push_back(hyp);
+      }
+    }
+    int h = 0;  // the best final hypothesis comes first
+    for (size_t w = n; w > 0; --w) {
+      const Hyp& hyp = columns[w][static_cast<size_t>(h)];
+      (*out)[w - 1] = hyp.prev;
+      h = hyp.back;
     }
   }
 
