@@ -33,6 +33,22 @@ class ExtractorTest : public testing::Test {
     });
   }
 
+  // Each entity's type, by label.
+  static std::map<std::string, ActorType> TypeOf(const Extraction& ex) {
+    std::map<std::string, ActorType> out;
+    for (const Entity& e : ex.entities) out[e.label] = e.type;
+    return out;
+  }
+
+  static void ExpectTypes(const std::map<std::string, ActorType>& type_of,
+                          const std::map<std::string, ActorType>& want, const Extraction& ex) {
+    for (const auto& [label, type] : want) {
+      auto it = type_of.find(label);
+      ASSERT_NE(it, type_of.end()) << label << " missing; " << Dump(ex);
+      EXPECT_EQ(it->second, type) << label;
+    }
+  }
+
   static std::string Dump(const Extraction& ex) {
     std::string out;
     for (const Relation& r : ex.relations) {
@@ -232,8 +248,7 @@ TEST_F(ExtractorTest, NamesTheLexiconDoesNotKnowAreFoundAndTyped) {
       Run("Engineers from NASA and Google met officials in Geneva on Monday. The Institute for "
           "Fiscal Studies criticised the plan, said Halvorsen. The Paris Agreement was signed "
           "by the Marlowe Foundation.");
-  std::map<std::string, ActorType> type_of;
-  for (const Entity& e : ex.entities) type_of[e.label] = e.type;
+  const std::map<std::string, ActorType> type_of = TypeOf(ex);
   const std::map<std::string, ActorType> want = {
       {"NASA", ActorType::kOrganization},
       {"Google", ActorType::kOrganization},
@@ -241,10 +256,7 @@ TEST_F(ExtractorTest, NamesTheLexiconDoesNotKnowAreFoundAndTyped) {
       {"Institute for Fiscal Studies", ActorType::kOrganization},
       {"Halvorsen", ActorType::kPerson},
       {"Marlowe Foundation", ActorType::kOrganization}};
-  for (const auto& [label, type] : want) {
-    ASSERT_TRUE(type_of.count(label)) << label << " missing; " << Dump(ex);
-    EXPECT_EQ(type_of[label], type) << label;
-  }
+  ExpectTypes(type_of, want, ex);
   EXPECT_EQ(type_of.count("Paris Agreement"), 0u);
 }
 
@@ -257,8 +269,7 @@ TEST_F(ExtractorTest, NamesKeepTheirOwnSpansAndTypes) {
       Run("Scientists from the University of Oslo and UC Davis studied the flies. Judge Ann "
           "Lindqvist ruled against Rich Harvest Holdings on Monday. Lindqvist said the ruling was "
           "final. Lindqvist visits Lima, Quito, Basingstoke, Shrewsbury and Caracas this week.");
-  std::map<std::string, ActorType> type_of;
-  for (const Entity& e : ex.entities) type_of[e.label] = e.type;
+  const std::map<std::string, ActorType> type_of = TypeOf(ex);
   const std::map<std::string, ActorType> want = {
       {"University of Oslo", ActorType::kOrganization},
       {"UC Davis", ActorType::kOrganization},
@@ -266,10 +277,7 @@ TEST_F(ExtractorTest, NamesKeepTheirOwnSpansAndTypes) {
       {"Rich Harvest Holdings", ActorType::kOrganization},
       {"Basingstoke", ActorType::kLocation},
       {"Shrewsbury", ActorType::kLocation}};
-  for (const auto& [label, type] : want) {
-    ASSERT_TRUE(type_of.count(label)) << label << " missing; " << Dump(ex);
-    EXPECT_EQ(type_of[label], type) << label;
-  }
+  ExpectTypes(type_of, want, ex);
   EXPECT_EQ(type_of.count("University of Oslo and UC Davis"), 0u);
   EXPECT_EQ(type_of.count("Judge Ann Lindqvist"), 0u);
 }
