@@ -396,7 +396,15 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
       } else if (m->kind == lexicon::ActorPhraseKind::kCapital) {
         // Metonymy: a capital named as an actor stands for its country
         // ("sanctions against Moscow"). Recorded with the city as the surface.
-        int c = res.actors.CountryEntry(entry.country);
+        // Not the city of its mayor: "the mayor of London", "London's mayor".
+        const auto lower_at = [&](size_t k) {
+          return k < n ? AsciiLower(toks[k].text) : std::string();
+        };
+        const bool mayor =
+            (i >= 2 && lower_at(i - 1) == "of" && lower_at(i - 2) == "mayor") ||
+            lower_at(after) == "mayor" ||
+            (IsPossessive(toks[std::min(after, n - 1)]) && lower_at(after + 1) == "mayor");
+        int c = mayor ? -1 : res.actors.CountryEntry(entry.country);
         if (c >= 0) {
           add({i, i + m->length, ActorType::kCountry, res.actors.entry(c).label, c, entry.country});
         } else {

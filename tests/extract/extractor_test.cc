@@ -112,6 +112,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Washington accused Moscow of meddling.", {{"United States", "accuse", "Russia"}}},
         // Affiliations: title before the name, apposition after it, and a
         // qualified title before the name with a comma.
+        // A capital stands for its country, but not as the city of its mayor.
+        Case{"The mayor of Lima, Ilse Varga, met Tomas Brandt.",
+             {{"Ilse Varga", "mayor_of", "Lima"}}},
+        Case{"Lima mayor Ilse Varga met Tomas Brandt.", {{"Ilse Varga", "mayor_of", "Lima"}}},
         Case{"Kremlin spokesman Oleg Petrenko said the talks went well.",
              {{"Oleg Petrenko", "spokesperson_of", "Kremlin"}}},
         Case{"Oleg Petrenko, the Kremlin spokesman, declined to comment.",
