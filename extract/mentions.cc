@@ -403,7 +403,7 @@ void FindMentions(const Resources& res, SentenceAnalysis* s) {
         const bool mayor =
             (i >= 2 && lower_at(i - 1) == "of" && lower_at(i - 2) == "mayor") ||
             lower_at(after) == "mayor" ||
-            (IsPossessive(toks[std::min(after, n - 1)]) && lower_at(after + 1) == "mayor");
+            (after < n && IsPossessive(toks[after]) && lower_at(after + 1) == "mayor");
         int c = mayor ? -1 : res.actors.CountryEntry(entry.country);
         if (c >= 0) {
           add({i, i + m->length, ActorType::kCountry, res.actors.entry(c).label, c, entry.country});

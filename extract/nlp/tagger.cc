@@ -472,6 +472,9 @@ struct LinearModel {
   // -1 otherwise. Part-of-speech classes have no such constraint.
   std::vector<int> inside_of, name_of;
 
+  // Predict's mark for a word whose class no dictionary fixed.
+  static constexpr uint32_t kNotFixed = ~0u;
+
   // May class `c` follow class `prev` (n_classes or more = sentence start)?
   bool MayFollow(uint32_t prev, uint32_t c) const {
     if (inside_of.empty() || inside_of[c] < 0) return true;
@@ -582,7 +585,6 @@ struct LinearModel {
         t.s[i].amb = kUnknownAmbiguity;
       }
     }
-    constexpr uint32_t kNotFixed = ~0u;
     for (size_t w = 0; w < n; ++w) {
       if (const KeyTable::Slot* d = dict.Find(t.s[w + 2].form)) {
         (*out)[w] = d->a;
@@ -645,7 +647,6 @@ struct LinearModel {
   void DecodeNames(const std::vector<WordInfo>& s, const std::vector<uint32_t>& rows,
                    const std::vector<uint32_t>& n_rows, std::vector<uint32_t>* out) const {
     constexpr size_t kBeam = 2;
-    constexpr uint32_t kNotFixed = ~0u;
     struct Hyp {
       float score;
       uint32_t prev, prev2;
